@@ -1,0 +1,3 @@
+from newsparse.cli.app import main
+
+main()

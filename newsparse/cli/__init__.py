@@ -1,0 +1,1 @@
+"""The command-line interface: parses flags, reads input, calls the library, renders."""

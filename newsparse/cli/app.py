@@ -1,0 +1,332 @@
+"""The typer application. Commands stay thin: flags -> library call -> renderer."""
+from __future__ import annotations
+
+import enum
+import json
+import os
+import sys
+from typing import List, Optional
+
+import typer
+
+from newsparse import __version__
+from newsparse.cli.env import Environment
+from newsparse.errors import ExitStatus
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 all inputs analyzed; 1 some inputs failed; 2 usage or configuration error; "
+    "3 all inputs failed; 130 interrupted."
+)
+
+app = typer.Typer(
+    name="newsparse",
+    help="Clean text, quotations with their speakers, and counted entities from news articles.\n\n" + EXIT_CODES_HELP,
+    epilog=EXIT_CODES_HELP,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+config_app = typer.Typer(help="Inspect the effective configuration.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+# Tests replace this factory to inject a fake terminal (see tests/conftest.py).
+environment_factory = Environment
+
+
+class Format(str, enum.Enum):
+    auto = "auto"
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class CsvOf(str, enum.Enum):
+    quotes = "quotes"
+    entities = "entities"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsparse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """newsparse: news articles in, quotes and entities out."""
+
+
+def make_env(quiet: bool = False, no_color: bool = False, debug: bool = False) -> Environment:
+    env = environment_factory()
+    env.quiet = quiet
+    env.no_color = env.no_color or no_color
+    env.debug = debug
+    return env
+
+
+def fail(env: Environment, exc: BaseException, status: ExitStatus = ExitStatus.USAGE) -> "typer.Exit":
+    """Report a user error as one line (a traceback only with --debug) and return the Exit to raise."""
+    if env.debug:
+        import traceback
+
+        traceback.print_exception(exc, file=env.stderr)
+    env.error(str(exc))
+    return typer.Exit(int(status))
+
+
+def load_config(env: Environment, config: Optional[str], sets: Optional[List[str]], skip: Optional[List[str]]):  # noqa: ANN201
+    from newsparse.config import build_config
+    from newsparse.errors import ConfigError
+
+    try:
+        return build_config(config_file=config, sets=sets, skip=skip, env=env.environ)
+    except ConfigError as exc:
+        raise fail(env, exc) from None
+
+
+# Shared options (sqlite-utils style): every command that prints data takes the same ones.
+FormatOpt = typer.Option(Format.auto, "--format", "-f", help="Output format; auto = tables on a terminal, JSON when piped.")
+ConfigOpt = typer.Option(None, "--config", "-c", help="YAML config file (overrides NEWSPARSE_CONFIG and the user config).", metavar="FILE")
+SetOpt = typer.Option(None, "--set", "-s", help="Set a stage parameter: STAGE.PARAM=VALUE (repeatable).", metavar="STAGE.PARAM=VALUE")
+SkipOpt = typer.Option(None, "--skip", help="Disable a stage by name (repeatable).", metavar="STAGE")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No warnings or progress on stderr.")
+NoColorOpt = typer.Option(False, "--no-color", help="No colour (also honoured: NO_COLOR).")
+DebugOpt = typer.Option(False, "--debug", help="Show tracebacks for errors.")
+
+
+@app.command()
+def analyze(
+    inputs: List[str] = typer.Argument(..., help="Files, folders, http(s) URLs, or - for stdin.", metavar="INPUT..."),
+    format: Format = FormatOpt,
+    csv_of: CsvOf = typer.Option(CsvOf.quotes, "--csv-of", help="With --format csv: one row per quote or per entity."),
+    config: Optional[str] = ConfigOpt,
+    set_: Optional[List[str]] = SetOpt,
+    skip: Optional[List[str]] = SkipOpt,
+    explain: bool = typer.Option(False, "--explain", help="Show removed lines and the rule behind each quote."),
+    max_bytes: int = typer.Option(50_000_000, "--max-bytes", help="Refuse inputs larger than this many bytes.", metavar="N"),
+    timeout: float = typer.Option(15.0, "--timeout", help="Seconds to wait on a URL before giving up.", metavar="SECONDS"),
+    quiet: bool = QuietOpt,
+    no_color: bool = NoColorOpt,
+    debug: bool = DebugOpt,
+) -> None:
+    """Analyze articles: clean text and metadata, quotes with speakers, entities with counts.
+
+    Several inputs (or a folder) give JSON Lines, one record per input, each with
+    "input" and "index"; an input that fails gives a record with "error" and the
+    others still run.
+    """
+    from newsparse.inputs.expand import expand_inputs
+    from newsparse.inputs.fetch import FetchLimits
+    from newsparse.pipeline import Pipeline
+    from newsparse.runner import run_items
+
+    env = make_env(quiet, no_color, debug)
+    cfg = load_config(env, config, set_, skip)
+    try:
+        pipeline = Pipeline.from_config(cfg)
+    except Exception as exc:  # noqa: BLE001 - a broken plugin is a config error
+        raise fail(env, exc) from None
+    fmt = format
+    if fmt == Format.auto:
+        fmt = Format.table if env.stdout_isatty else Format.json
+    single = len(inputs) == 1 and (inputs[0] == "-" or not os.path.isdir(inputs[0]))
+    limits = FetchLimits(timeout=timeout, max_bytes=max_bytes)
+    items = expand_inputs(inputs, max_bytes=max_bytes, fetch_limits=limits)
+    writer = RecordWriter(env, fmt, csv_of, single, explain)
+    ok = failed = 0
+    for result in run_items(items, pipeline, debug=debug):
+        record = result.record(explain=explain)
+        if result.ok:
+            ok += 1
+            for w in record.get("warnings") or []:
+                env.warn(f"{result.input}: {w}")
+        else:
+            failed += 1
+            env.error(record["error"]["message"])
+        writer.write(record)
+    writer.close()
+    if ok == 0 and failed == 0:
+        env.error("no inputs found (folders are searched for .html, .htm, .txt files)")
+        raise typer.Exit(int(ExitStatus.ALL_FAILED))
+    raise typer.Exit(int(exit_status(ok, failed)))
+
+
+def exit_status(ok: int, failed: int) -> ExitStatus:
+    if failed == 0:
+        return ExitStatus.OK
+    return ExitStatus.ALL_FAILED if ok == 0 else ExitStatus.SOME_FAILED
+
+
+class RecordWriter:
+    """Streams records to stdout in the chosen format as they are produced."""
+
+    def __init__(self, env: Environment, fmt: Format, csv_of: CsvOf, single: bool, explain: bool) -> None:
+        self.env, self.fmt, self.single, self.explain = env, fmt, single, explain
+        self.csv = None
+        self.console = None
+        if fmt == Format.csv:
+            from newsparse.output.csv_out import CsvWriter
+
+            self.csv = CsvWriter(env.stdout, csv_of.value)
+        elif fmt == Format.table:
+            self.console = env.console("stdout")
+
+    def write(self, record: dict) -> None:
+        out = self.env.stdout
+        if self.fmt == Format.json and self.single:
+            out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        elif self.fmt in (Format.json, Format.jsonl):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.csv is not None:
+            self.csv.write(record)
+        else:
+            from newsparse.output.table import render_tables
+
+            render_tables(record, self.console, explain=self.explain)
+        out.flush()
+
+    def close(self) -> None:
+        self.env.stdout.flush()
+
+
+@app.command()
+def stages(
+    format: Format = FormatOpt,
+    config: Optional[str] = ConfigOpt,
+    set_: Optional[List[str]] = SetOpt,
+) -> None:
+    """List every available stage, its parameters and their defaults."""
+    import dataclasses
+    import typing
+
+    from newsparse.registry import available, get_stage_class
+
+    env = make_env()
+    cfg = load_config(env, config, set_, None)
+    rows = []
+    for name, target in sorted(available().items()):
+        try:
+            cls = get_stage_class(name)
+        except Exception as exc:  # noqa: BLE001
+            env.warn(str(exc))
+            continue
+        hints = typing.get_type_hints(cls.Params)
+        defaults = cls.Params()
+        params = []
+        for f in dataclasses.fields(cls.Params):
+            params.append({
+                "name": f.name,
+                "type": str(hints[f.name]).replace("typing.", "") if not isinstance(hints[f.name], type) else hints[f.name].__name__,
+                "default": getattr(defaults, f.name),
+                "value": cfg.stages.get(name, {}).get(f.name, getattr(defaults, f.name)),
+            })
+        rows.append({
+            "name": name, "target": target, "description": cls.description or (cls.__doc__ or "").strip().split("\n")[0],
+            "in_pipeline": name in cfg.pipeline, "enabled": name in cfg.active_stages(), "params": params,
+        })
+    fmt = format if format != Format.auto else (Format.table if env.stdout_isatty else Format.json)
+    if fmt in (Format.json, Format.jsonl, Format.csv):
+        env.stdout.write(json.dumps(rows, indent=2, default=str) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title="Stages (pipeline order: " + " → ".join(cfg.active_stages()) + ")")
+    table.add_column("Stage", style="bold")
+    table.add_column("Parameter")
+    table.add_column("Type", style="dim")
+    table.add_column("Default")
+    table.add_column("Value", style="cyan")
+    for row in rows:
+        label = row["name"] + ("" if row["enabled"] else " (off)")
+        table.add_row(label, row["description"], "", "", "")
+        for p in row["params"]:
+            table.add_row("", p["name"], p["type"], repr(p["default"]), repr(p["value"]))
+    env.console("stdout").print(table)
+
+
+@config_app.command("show")
+def config_show(
+    format: Format = FormatOpt,
+    config: Optional[str] = ConfigOpt,
+    set_: Optional[List[str]] = SetOpt,
+    skip: Optional[List[str]] = SkipOpt,
+) -> None:
+    """Print the merged configuration and where each value came from."""
+    env = make_env()
+    cfg = load_config(env, config, set_, skip)
+    import dataclasses
+
+    from newsparse.registry import get_stage_class
+
+    entries = [
+        {"key": "pipeline", "value": cfg.pipeline, "source": str(cfg.origins.get(("pipeline",), "default"))},
+        {"key": "skip", "value": cfg.skip, "source": str(cfg.origins.get(("skip",), "default"))},
+    ]
+    for name in cfg.pipeline:
+        cls = get_stage_class(name)
+        defaults = cls.Params()
+        for f in dataclasses.fields(cls.Params):
+            key = ("stages", name, f.name)
+            set_here = f.name in cfg.stages.get(name, {})
+            entries.append({
+                "key": f"stages.{name}.{f.name}",
+                "value": cfg.stages[name][f.name] if set_here else getattr(defaults, f.name),
+                "source": str(cfg.origins[key]) if set_here and key in cfg.origins else "stage default",
+            })
+    fmt = format if format != Format.auto else (Format.table if env.stdout_isatty else Format.json)
+    if fmt != Format.table:
+        env.stdout.write(json.dumps({"config": cfg.to_dict(), "sources": entries}, indent=2, default=str) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title="Effective configuration")
+    table.add_column("Key", style="bold")
+    table.add_column("Value")
+    table.add_column("From", style="dim")
+    for e in entries:
+        table.add_row(e["key"], json.dumps(e["value"], default=str), e["source"])
+    env.console("stdout").print(table)
+
+
+def main() -> None:
+    """Console-script entry point: exit codes, Ctrl-C and closed pipes handled once, here."""
+    import click
+
+    try:
+        result = app(prog_name="newsparse", standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _write_stderr("newsparse: interrupted")
+        code = int(ExitStatus.INTERRUPTED)
+    except click.exceptions.ClickException as exc:  # usage errors: exit 2 with click's message
+        exc.show()
+        code = exc.exit_code
+    except BrokenPipeError:
+        _silence_stdout()
+        code = int(ExitStatus.OK)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    sys.exit(code)
+
+
+def _write_stderr(line: str) -> None:
+    try:
+        sys.stderr.write(line + "\n")
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def _silence_stdout() -> None:
+    """After the reader went away (``| head``), point stdout at /dev/null so exit flushes quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,1 @@
+"""Packaged configuration files (``default.yaml`` is the built-in default)."""

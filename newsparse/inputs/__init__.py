@@ -1,0 +1,1 @@
+"""Reading articles: files, stdin, URLs, folders; decoding and sniffing HTML vs text."""

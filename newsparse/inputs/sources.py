@@ -1,0 +1,105 @@
+"""A Source is one article to analyze, not yet decoded; loading it never reads more than the limit."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from newsparse.errors import InputError
+from newsparse.inputs.decode import decode_bytes, looks_like_html
+from newsparse.model import Document
+
+DEFAULT_MAX_BYTES = 50_000_000
+
+
+@dataclass
+class Source:
+    """Raw article input: bytes or text, plus what we know about it."""
+
+    name: str  # as the user gave it (path, URL, "-", or an id)
+    data: Optional[bytes] = None
+    text: Optional[str] = None
+    content_type: Optional[str] = None  # "html" | "text" | None (sniff)
+    url: Optional[str] = None
+    charset: Optional[str] = None  # declared by HTTP or a container
+    extra: dict[str, Any] = field(default_factory=dict)  # fields carried through to output
+
+    @classmethod
+    def from_string(cls, value: str, name: str = "<string>", content_type: Optional[str] = None) -> "Source":
+        return cls(name=name, text=value, content_type=content_type)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str = "<bytes>", content_type: Optional[str] = None) -> "Source":
+        return cls(name=name, data=data, content_type=content_type)
+
+    def decoded(self) -> str:
+        if self.text is not None:
+            return self.text
+        text, _enc = decode_bytes(self.data or b"", self.charset, self.name)
+        return text
+
+    def to_document(self) -> Document:
+        """Decode, reject empty input, and recognise HTML by content."""
+        raw = self.decoded()
+        if not raw.strip():
+            raise InputError(f"{self.name}: empty input (nothing to analyze)")
+        ctype = self.content_type or ("html" if looks_like_html(raw) else "text")
+        doc = Document(input=self.name, raw=raw, content_type=ctype, url=self.url)
+        if self.extra:
+            doc.extra.update(self.extra)
+        return doc
+
+
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a file with clear one-line errors and a size limit."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{path}: is a directory")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{path}: file too large ({size:,} bytes; limit {max_bytes:,}, see --max-bytes)"
+            )
+        with open(p, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: file too large (limit {max_bytes:,} bytes, see --max-bytes)")
+    return data
+
+
+def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        data = (sys.stdin.read() if sys.stdin else "").encode("utf-8")
+    else:
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"-: standard input too large (limit {max_bytes:,} bytes, see --max-bytes)")
+    return data
+
+
+def load_source(spec: str, max_bytes: int = DEFAULT_MAX_BYTES, fetch_limits: Any = None) -> Source:
+    """Load one input given as a path, ``-`` or an http(s) URL."""
+    from newsparse.inputs.fetch import FetchLimits, fetch, is_url
+
+    if spec == "-":
+        return Source(name="-", data=read_stdin(max_bytes))
+    if is_url(spec):
+        limits = fetch_limits or FetchLimits(max_bytes=max_bytes)
+        fetched = fetch(spec, limits)
+        ctype = "text" if fetched.content_type == "text/plain" else "html"
+        return Source(name=spec, data=fetched.data, content_type=ctype, url=fetched.url, charset=fetched.charset)
+    if "://" in spec[:12] and not os.path.exists(spec):
+        raise InputError(f"{spec}: unsupported URL scheme (only http and https are fetched)")
+    return Source(name=spec, data=read_file(spec, max_bytes))

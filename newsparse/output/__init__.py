@@ -1,0 +1,1 @@
+"""Rendering analyses: the JSON record (the API), tables, CSV."""
