@@ -64,12 +64,6 @@ class EntitiesStage(Stage):
             e.count = len(e.mentions)
             e.mentions.sort(key=lambda m: m.start)
         doc.entities = result
-        for q in doc.quotes:
-            for e in result:
-                if q.speaker and (q.speaker == e.name or q.speaker in e.aliases):
-                    q.entity = e.id
-                    e.quoted += 1
-                    break
         return doc
 
 

@@ -87,4 +87,15 @@ class QuotesStage(Stage):
                                     cue=TextSpan(cs, cs + len(cue), cue), confidence=0.8, rule="adjacent-cue"))
                 last_speaker = full
         doc.quotes = sorted(quotes, key=lambda q: q.start)
+        link_speakers(doc)
         return doc
+
+
+def link_speakers(doc: Document) -> None:
+    """Point each quote at its speaker's entity and count quotes per entity."""
+    for q in doc.quotes:
+        for e in doc.entities:
+            if q.speaker and (q.speaker == e.name or q.speaker in e.aliases):
+                q.entity = e.id
+                e.quoted += 1
+                break
