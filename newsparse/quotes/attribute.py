@@ -10,6 +10,7 @@ of the previous speaker, or - when short and inside the writer's sentence - scar
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -21,6 +22,7 @@ from newsparse.quotes.speakers import (
     Person,
     Speaker,
     SpeakerIndex,
+    first_name_genders,
     np_after,
     np_before,
     phrase_kind,
@@ -256,28 +258,41 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
             return Speaker(person.name, toks[i].start, toks[i].end, mtext, kind, person, True, 0.9)
         return Speaker(mtext, toks[i].start, toks[i].end, mtext, kind, None, False, 0.5)
     if kind == "name":
-        # the name is the trailing run of capitalised words (titles and modifiers before it)
-        k = j
-        while k > i and (toks[k - 1].tag in ("NNP", "NNPS", "POS") or toks[k - 1].w[:1].isupper()) and \
-                toks[k - 1].low not in ("the",):
-            k -= 1
+        # the name is the trailing run of capitalised words (titles, possessors and modifiers before it)
         if toks[j - 1].tag == "POS":
             j -= 1
+        k = j
+        while k > i and toks[k - 1].w[:1].isupper() and toks[k - 1].tag != "POS" and toks[k - 1].low != "the":
+            k -= 1
+        if k == j:
+            k = j - 1
         words = [t.w for t in toks[k:j]]
         title_words, name_words = strip_titles(words, ctx.lex.titles)
         if not name_words:
             name_words = words
-        ns = toks[k + len(title_words)].start if k + len(title_words) < j else toks[k].start
-        ne = toks[j - 1].end
+        off = k + len(words) - len(name_words)
+        genders = first_name_genders()
+        # "Organizer Dwayne Croteau": a known first name inside the run starts the name
+        if len(name_words) >= 3 and not genders.get(name_words[0].lower()):
+            for z in range(1, len(name_words) - 1):
+                if genders.get(name_words[z].lower()):
+                    title_words = title_words + name_words[:z]
+                    name_words = name_words[z:]
+                    off += z
+                    break
+        ns, ne = toks[off].start, toks[j - 1].end
         name, person = ctx.index.canonical(name_words, ns, ne)
-        prefix = text[toks[i].start : ns].strip() if ns > toks[i].start else ""
         sp = Speaker(name, ns, ne, text[ns:ne], kind, person, True, 1.0)
-        if prefix and person is not None and not person.description and (title_words or k > i):
-            prefix = prefix.strip(" ,")
-            if prefix and prefix.lower() not in ("the", "a", "an"):
-                if not prefix.lower().startswith(("the ", "a ", "an ")) or title_words:
-                    person.description = prefix
+        if person is not None and ns > toks[i].start and not person.description:
+            prefix = text[toks[i].start : ns].strip(" ,")
+            prefix = re.sub(r"^(?:the|a|an)\s+", "", prefix, flags=re.I) if not title_words else prefix
+            if prefix and (title_words or toks[off - 1].w[0].islower() or toks[off - 1].w in ctx.lex.titles):
+                person.description = prefix
         return sp
+    if kind == "role":
+        person = ctx.index.resolve_role(toks[i:j], toks[i].start)
+        if person is not None:
+            return Speaker(person.name, toks[i].start, toks[j - 1].end, mtext, kind, person, True, 0.8)
     return Speaker(mtext, toks[i].start, toks[j - 1].end, mtext, "role", None, True, 0.85)
 
 

@@ -44,8 +44,44 @@ ORG_WORDS = re.compile(r"\b(Inc|Corp|Ltd|LLC|University|Institute|Agency|Departm
                        r"Service|Services|Police|Office|Board|Union|Foundation|Society|Centre|Center|Network|"
                        r"Hospital|School|College|Government|Federation|Coalition|Alliance|Authority|Club|"
                        r"Press|Media|Health|Canada|Corporation|Industries|Systems|Technologies|Airlines)\b")
-_NAME_RE = re.compile(r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|de|van|von|da|di|le|la|"
-                      r"bin|al|el|der|den|du|dos|del))*(?:\s+[A-Z][a-zA-Z'’-]+)?")
+_PARTICLE = r"(?:de|van|von|da|di|le|la|bin|al|el|der|den|du|dos|del|ter|ten|St\.)"
+_CAP = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)"
+_NAME_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ ](?:{_PARTICLE}[ ])*{_CAP})*")
+
+
+_HE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_NOT_NAME_START = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "According", "He", "She",
+                   "It", "They", "We", "I", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our",
+                   "After", "Before", "While", "Since", "For", "From", "With", "By", "Of", "To", "One", "Some",
+                   "Many", "Most", "Last", "Next", "There", "Here", "Then", "So", "Or", "Not", "No", "Yes", "Why",
+                   "What", "Who", "How", "Where", "Meanwhile", "However", "Although", "Though", "Because", "Under",
+                   "Over", "During", "Despite", "Like", "Unlike", "Mr.", "Ms.", "Mrs.", "Dr."}
+
+
+ORG_ROLE_NOUNS = {"company", "agency", "firm", "group", "organization", "organisation", "union", "ministry",
+                  "department", "government", "board", "council", "association", "club", "team", "party",
+                  "network", "broadcaster", "newspaper", "bank", "university", "school", "service", "office",
+                  "hospital", "commission", "committee", "court", "city", "province", "charity", "society"}
+
+
+_POSS = re.compile(r"['’]s\s+")
+_POSS_END = re.compile(r"['’]s?$")
+
+
+def _plausible_unknown_name(words: list[str]) -> bool:
+    """A capitalised pair whose first word is not a known first name: a person unless its
+    words are ordinary English words (``Other Syrian``, ``Christmas Day``, ``Associated Press``)."""
+    from newsparse.nlp.pos import load_tagger
+
+    lower = load_tagger().lower
+    for w in (words[0], words[-1]):
+        if "." in w or not w[0].isupper() or w.isupper():
+            return False
+        tag = lower.get(w.lower())
+        if tag is not None and not tag.startswith("NNP"):
+            return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +106,7 @@ class Person:
     gender: str = "u"
     entity: Optional[str] = None
     description: Optional[str] = None
+    titles: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -81,6 +118,7 @@ class MentionRec:
     person: Person
     subject: bool = False
     speaker: bool = False
+    full: bool = True
 
 
 @dataclass
@@ -135,57 +173,115 @@ class SpeakerIndex:
                 for m in e.mentions:
                     idx.entity_spans.append((m.start, m.end, e.id, e.name, e.type))
                     if kind == "person" or e.type == "ORG":
-                        idx.mentions.append(MentionRec(m.start, m.end, p))
+                        idx.mentions.append(MentionRec(m.start, m.end, p, full=len(m.text.split()) >= 2 or kind == "org"))
             idx.entity_spans.sort()
         # our own capitalised-name finder complements (or replaces) the entities
         for m in _NAME_RE.finditer(text):
-            words = m.group().split()
+            mtext = m.group()
+            cut = max((x.end() for x in _POSS.finditer(mtext)), default=0)
+            words = mtext[cut:].split()
+            if words and _POSS_END.search(words[-1]):
+                words[-1] = _POSS_END.sub("", words[-1])
             titles, name = strip_titles(words, lex.titles)
-            while name and name[0] in ("The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "According"):
+            while name and name[0] in _NOT_NAME_START:
                 name = name[1:]
-            if name and name[-1] in ("’s", "'s"):
-                name = name[:-1]
             if not name:
                 continue
-            nm = re.sub(r"['’]s$", "", " ".join(name))
-            first = nm.split()[0].lower()
+            nm = " ".join(name)
+            first = name[0].lower()
+            start = m.start() + mtext.rindex(nm) if nm in mtext else m.start()
+            if idx._covered(start):
+                continue
             kind = "unknown"
-            if len(nm.split()) >= 2 and genders.get(first) in ("m", "f", "u") and not ORG_WORDS.search(nm):
-                kind = "person"
-            elif titles and not ORG_WORDS.search(nm):
-                kind = "person"
-            elif ORG_WORDS.search(nm):
+            org = ORG_WORDS.search(nm)
+            if org:
                 kind = "org"
-            if kind == "unknown" and len(nm.split()) == 1 and nm in idx.by_last:
+            elif len(name) >= 2 and genders.get(first):
+                kind = "person"
+            elif len(name) >= 2 and any(genders.get(w.lower()) for w in name[1:-1]):
+                z = next(z for z in range(1, len(name) - 1) if genders.get(name[z].lower()))
+                titles, name = titles + name[:z], name[z:]
+                kind = "person"
+            elif 2 <= len(name) <= 3 and _plausible_unknown_name(name):
+                kind = "person"
+            elif titles:
+                kind = "person"
+            if kind == "unknown":
                 continue
-            start = m.start() + m.group().index(name[0]) if name else m.start()
-            if kind == "person" and not idx._covered(start):
-                p = idx._add(nm, kind, genders)
-                for t in titles:
-                    g = HONORIFIC_GENDER.get(t.lower())
-                    if g:
-                        p.gender = g
-                idx.mentions.append(MentionRec(start, start + len(nm), p))
-        # surname-only mentions of known persons
-        for last, plist in list(idx.by_last.items()):
-            persons = [p for p in plist if p.kind == "person" and len(p.name.split()) >= 2]
-            if not persons:
+            if kind == "person" and len(name) == 1:
+                # "Minister Smith": a titled surname; a known full name takes it
                 continue
-            for m in re.finditer(rf"\b{re.escape(last)}\b", text):
-                if idx._covered(m.start()) or any(r.start <= m.start() < r.end for r in idx.mentions):
+            p = idx._add(nm, kind, genders)
+            for t in titles:
+                g = HONORIFIC_GENDER.get(t.lower().rstrip("."))
+                if g:
+                    p.gender = g
+                p.titles.add(t.lower().rstrip("."))
+            idx.mentions.append(MentionRec(start, start + len(nm), p, full=True))
+        idx.mentions.sort(key=lambda r: r.start)
+        # surname-only (or first-name-only) mentions of known persons: the nearest full name before
+        full = [r for r in idx.mentions if r.full and r.person.kind == "person"]
+        seen_pos = {r.start for r in idx.mentions}
+        keys: dict[str, list[Person]] = {}
+        for p in idx.persons.values():
+            if p.kind == "person" and len(p.name.split()) >= 2:
+                keys.setdefault(p.name.split()[-1], []).append(p)
+        for last, plist in keys.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text):
+                if m.start() in seen_pos or idx._covered(m.start()) or any(r.start <= m.start() < r.end for r in full):
                     continue
-                prev = [p for p in persons]
-                idx.mentions.append(MentionRec(m.start(), m.end(), prev[-1]))
+                person = idx._nearest_full(plist, m.start(), full)
+                idx.mentions.append(MentionRec(m.start(), m.end(), person, full=False))
         # honorific + surname gives gender
         for m in re.finditer(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)", text):
             g = HONORIFIC_GENDER[m.group(1).lower()]
-            for p in idx.by_last.get(m.group(2), []):
-                if p.gender == "u":
-                    p.gender = g
+            for p in keys.get(m.group(2), []):
+                p.gender = g
         idx.mentions.sort(key=lambda r: r.start)
         idx._starts = [r.start for r in idx.mentions]
         idx._mark_subjects()
+        idx._text_genders()
         return idx
+
+    def _nearest_full(self, plist: list["Person"], pos: int, full: list[MentionRec]) -> "Person":
+        """Which of several persons sharing a surname a bare surname at ``pos`` means."""
+        if len(plist) == 1:
+            return plist[0]
+        best, best_pos = None, -1
+        first_after = None
+        for r in full:
+            if r.person in plist:
+                if r.start < pos and r.start > best_pos:
+                    best, best_pos = r.person, r.start
+                elif r.start >= pos and first_after is None:
+                    first_after = r.person
+        # the person who was introduced first (the article's subject) unless a nearer one was just named
+        earliest = min(plist, key=lambda p: next((r.start for r in full if r.person is p), 1 << 30))
+        if best is not None and pos - best_pos < 400:
+            return best
+        return earliest if best is None else earliest if earliest is not None else best
+
+    def _text_genders(self) -> None:
+        """Pronouns right after a person's subject mentions say their gender (overrides the name list)."""
+        text = self.doc.text
+        counts: dict[int, list[int]] = {}
+        for r in self.mentions:
+            if r.person.kind != "person" or not r.subject:
+                continue
+            window = text[r.end : r.end + 160]
+            c = counts.setdefault(id(r.person), [0, 0])
+            c[0] += len(_HE.findall(window))
+            c[1] += len(_SHE.findall(window))
+        for p in self.persons.values():
+            c = counts.get(id(p))
+            if not c:
+                continue
+            m, f = c
+            strong = 3 if p.gender != "u" else 2
+            if f >= strong and f > 3 * m:
+                p.gender = "f"
+            elif m >= strong and m > 3 * f:
+                p.gender = "m"
 
     def _covered(self, pos: int) -> bool:
         if not self.entity_spans:
@@ -261,11 +357,23 @@ class SpeakerIndex:
             p = self._add(name, kind, genders)
         return name, p
 
+    def mention_at(self, start: int, end: int) -> Optional[MentionRec]:
+        i = bisect_left(self._starts, end) - 1
+        while i >= 0 and self.mentions[i].end > start:
+            r = self.mentions[i]
+            if r.start < end and r.end > start:
+                return r
+            i -= 1
+        return None
+
     def _longer(self, name: str, before: int) -> Optional[Person]:
-        """A longer person name ending (or starting) with single-word ``name``: nearest earlier one."""
+        """A longer person name ending (or starting) with ``name``, the one meant at ``before``."""
         words = name.split()
+        r = self.mention_at(before, before + len(name))
+        if r is not None and r.person.kind == "person" and len(r.person.name.split()) > len(words) and \
+                (r.person.name.endswith(name) or r.person.name.startswith(name)):
+            return r.person
         if len(words) != 1:
-            # "Mnuchin" style only; multiword names that are a suffix of a longer one
             cands = [p for p in self.by_last.get(words[-1], []) if p.kind == "person" and len(p.name.split()) > len(words)
                      and p.name.endswith(name)]
         else:
@@ -274,16 +382,35 @@ class SpeakerIndex:
                 cands = [p for p in self.by_first.get(name, []) if p.kind == "person"]
         if not cands:
             return None
-        if len(cands) == 1:
-            return cands[0]
-        # nearest preceding mention of one of the candidates
-        best, best_pos = cands[0], -1
-        for r in self.mentions:
-            if r.start >= before:
-                break
-            if r.person in cands and r.start > best_pos:
-                best, best_pos = r.person, r.start
-        return best
+        full = [m for m in self.mentions if m.full]
+        return self._nearest_full(cands, before, full)
+
+    # ------------------------------------------------------------- role nouns
+    def resolve_role(self, toks: list[Tok], pos: int) -> Optional[Person]:
+        """``the company`` -> the latest organisation; ``the mayor`` -> the latest person titled mayor."""
+        if len(toks) < 2 or toks[0].low not in ("the", "this"):
+            return None
+        words = [t.low for t in toks[1:]]
+        head = words[-1]
+        if len(words) > 2:
+            return None
+        i = bisect_left(self._starts, pos) - 1
+        if head in ORG_ROLE_NOUNS:
+            k = i
+            while k >= 0 and pos - self.mentions[k].start < 3000:
+                r = self.mentions[k]
+                if r.person.kind == "org" and (r.subject or r.speaker or head in r.person.name.lower()):
+                    return r.person
+                k -= 1
+            return None
+        k = i
+        while k >= 0 and pos - self.mentions[k].start < 5000:
+            p = self.mentions[k].person
+            if p.kind == "person" and (head in p.titles or (p.description and re.search(rf"\b{re.escape(head)}\b", p.description, re.I))):
+                if len(words) == 1 or all(w in p.titles or (p.description and w in p.description.lower()) for w in words):
+                    return p
+            k -= 1
+        return None
 
     # ---------------------------------------------------------------- pronouns
     def note_speaker(self, start: int, end: int, person: Person) -> None:
@@ -404,7 +531,7 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
     j = c
     skipped = 0
     while j - 1 >= lo and (toks[j - 1].low in SKIP_BEFORE_CUE or toks[j - 1].tag in ("RB", "MD")) and skipped < 3 \
-            and toks[j - 1].low not in PRONOUNS:
+            and toks[j - 1].low not in PRONOUNS and toks[j - 1].w[0].islower():
         j -= 1
         skipped += 1
     if j - 1 < lo:
