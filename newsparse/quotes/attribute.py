@@ -18,6 +18,7 @@ from newsparse.model import Document, Quote, TextSpan
 from newsparse.quotes.cues import Cue, CueLexicon
 from newsparse.quotes.marks import QSpan, find_quotes
 from newsparse.quotes.speakers import (
+    ORG_WORDS,
     PRONOUNS,
     Person,
     Speaker,
@@ -245,6 +246,10 @@ def _has_verb(piece: list[Tok]) -> bool:
 
 
 # ------------------------------------------------------------------ the unit pass
+def u_low(t: Tok) -> str:
+    return t.low
+
+
 def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     text = ctx.doc.text
     i, j = a.si, a.sj
@@ -257,6 +262,18 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         if person is not None:
             return Speaker(person.name, toks[i].start, toks[i].end, mtext, kind, person, True, 0.9)
         return Speaker(mtext, toks[i].start, toks[i].end, mtext, kind, None, False, 0.5)
+    if kind == "name" and j - i >= 3:
+        # "Tim Guest with the health authority", "a spokesperson for Acme": the head is before the link
+        for z in range(i + 1, j - 1):
+            if u_low(toks[z]) in ("with", "of", "for", "at", "from") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
+                after_words = [t.w for t in toks[z + 1 : j]]
+                if after_words[0].lower() in ("the", "a", "an") or ORG_WORDS.search(" ".join(after_words)) or \
+                        not any(first_name_genders().get(w.lower()) for w in after_words[:-1]):
+                    desc_tail = text[toks[z].start : toks[j - 1].end]
+                    j = z
+                    kind = phrase_kind(toks, i, j)
+                    mtext = text[toks[i].start : toks[j - 1].end]
+                break
     if kind == "name":
         # the name is the trailing run of capitalised words (titles, possessors and modifiers before it)
         if toks[j - 1].tag == "POS":
@@ -282,6 +299,8 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                     break
         ns, ne = toks[off].start, toks[j - 1].end
         name, person = ctx.index.canonical(name_words, ns, ne)
+        if person is not None and person.kind == "unknown":
+            person.kind = "org" if len(name_words) == 1 or ORG_WORDS.search(name) else "person"
         sp = Speaker(name, ns, ne, text[ns:ne], kind, person, True, 1.0)
         if person is not None and ns > toks[i].start and not person.description:
             prefix = text[toks[i].start : ns].strip(" ,")

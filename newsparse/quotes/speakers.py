@@ -69,6 +69,13 @@ _POSS = re.compile(r"['’]s\s+")
 _POSS_END = re.compile(r"['’]s?$")
 
 
+def _in_credit(text: str, start: int, end: int) -> bool:
+    """A name inside a photo credit or byline aside: ``(Jane Doe/CBC)``."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    return "(" in before or "/" in before or after[:1] == "/" or after.lstrip()[:1] == "/"
+
+
 def _plausible_unknown_name(words: list[str]) -> bool:
     """A capitalised pair whose first word is not a known first name: a person unless its
     words are ordinary English words (``Other Syrian``, ``Christmas Day``, ``Associated Press``)."""
@@ -190,7 +197,7 @@ class SpeakerIndex:
             nm = " ".join(name)
             first = name[0].lower()
             start = m.start() + mtext.rindex(nm) if nm in mtext else m.start()
-            if idx._covered(start):
+            if idx._covered(start) or _in_credit(text, start, start + len(nm)):
                 continue
             kind = "unknown"
             org = ORG_WORDS.search(nm)
@@ -208,6 +215,9 @@ class SpeakerIndex:
                 kind = "person"
             if kind == "unknown":
                 continue
+            nm = " ".join(name)
+            if nm in mtext:
+                start = m.start() + mtext.rindex(nm)
             if kind == "person" and len(name) == 1:
                 # "Minister Smith": a titled surname; a known full name takes it
                 continue
@@ -549,6 +559,10 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
             continue
         if p.low in DETS or p.tag in ("DT", "PRP$"):
             i -= 1
+            # "Tim Guest with the Nova Scotia Health Authority said": the phrase goes on to the left
+            if i - 2 >= lo and toks[i - 1].low in ("with", "of", "for", "at", "from") and toks[i - 2].tag in HEAD_TAGS:
+                i -= 1
+                continue
             break
         if p.low in LINK_PREPS and i - 2 >= lo and toks[i - 2].tag in HEAD_TAGS and p.low in ("of", "for", "at"):
             i -= 1
