@@ -44,6 +44,11 @@ CONF = {"after-quote": 0.92, "inverted": 0.9, "colon-intro": 0.85, "before-quote
         "same-paragraph": 0.7, "floating": 0.6, "attribution-sentence": 0.85, "mid-attribution": 0.75}
 
 
+DOCUMENT_NOUNS = {"report", "reports", "survey", "surveys", "data", "study", "studies", "documents", "document",
+                  "poll", "polls", "findings", "figures", "records", "numbers", "statistics", "research", "index",
+                  "analysis", "estimates", "results", "filing", "filings", "records"}
+
+
 @dataclass
 class Attribution:
     """A cue (token range) with its speaker phrase (token range) in one unit."""
@@ -352,16 +357,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
             left = u[: a.lo]
             right = u[tail:] if tail > a.hi else u[a.hi :]
             left_t, right_t = _trim(left), _trim(right)
-            pieces: list[tuple[list[Tok], str]] = []
-            left_is_intro = bool(left_t) and not any(t.tag == "Q" for t in left_t) and len(left_t) <= 8 and \
-                (left[-1].w == "," or len(left_t) <= 4) and not _has_verb(left_t)
-            if a.cue.source and not left_t:
-                left_is_intro = True
-            if left_t and not left_is_intro:
-                pieces.append((left_t, "left"))
-            if right_t and (not pieces or (right and right[0].w in (",", "—") and left and left[-1].w in (",", "—"))
-                            or any(t.tag == "Q" for t in right_t)):
-                pieces.append((right_t, "right"))
+            pieces = _pieces(u, a, left, right, left_t, right_t)
             if not left_t and not right_t and prev_unit_bare is not None:
                 # `"Where?" Brooks says.` - an attribution sentence for the quotation before it
                 d = prev_unit_bare
@@ -390,7 +386,8 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     for t in qs_in:
                         used_q.add(id(t))
                 else:
-                    ok = a.cue.indirect and len([t for t in piece if t.w not in PUNCT]) >= 4 and _has_verb(piece)
+                    ok = a.cue.indirect and len([t for t in piece if t.w not in PUNCT]) >= 4 and _has_verb(piece) \
+                        and not (sp.kind == "role" and sp.person is None and u[a.sj - 1].low in DOCUMENT_NOUNS)
                     if a.cue.needs_that and not (side == "right" and u[a.hi:a.hi + 1] and
                                                  any(t.low == "that" for t in u[a.hi : a.hi + 6])):
                         ok = False
@@ -421,10 +418,15 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     _draft(ctx, t.start, t.end, "scare", pi, "scare", None, None)
                 continue
             if not starts_unit and not only_q:
-                sp = unit_sp
-                d = _draft(ctx, t.start, t.end, "partial", pi, "partial", sp, None)
-                if sp is None:
-                    pending_bare.append(d)
+                # a fragment inside the writer's sentence: the sentence's speaker's words, else a term
+                if unit_sp is not None:
+                    _draft(ctx, t.start, t.end, "partial", pi, "partial", unit_sp, None)
+                else:
+                    _draft(ctx, t.start, t.end, "scare", pi, "scare", None, None)
+                continue
+            ends_unit = all(x.w in PUNCT for x in u[k + 1 :])
+            if not only_q and not ends_unit and nwords <= 6 and unit_sp is None:
+                _draft(ctx, t.start, t.end, "scare", pi, "scare", None, None)
                 continue
             d = _draft(ctx, t.start, t.end, "direct", pi, "continuation", None, None, t.q)
             if t.q.continues and t.q.chain in state.get("chains", {}):
@@ -452,6 +454,45 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
     for d in ctx.drafts:
         if d.para == pi and d.qspan is not None and d.speaker is not None:
             state.setdefault("chains", {})[d.qspan.chain] = d.speaker
+
+
+SUBORDINATE_START = {"when", "asked", "as", "after", "before", "in", "despite", "during", "while", "if", "although",
+                     "because", "since", "though", "once", "until", "unless", "told", "speaking", "responding",
+                     "following", "for", "at", "on", "with", "without", "by", "to", "from", "whether"}
+
+
+def _pieces(u: list[Tok], a: Attribution, left: list[Tok], right: list[Tok], left_t: list[Tok],
+            right_t: list[Tok]) -> list[tuple[list[Tok], str]]:
+    """What the attribution reports: the clause after it when it follows directly (``said (that) …``,
+    ``said: "…"``), the clause before it when it closes the sentence (``…, she said.``), both
+    around a parenthetical attribution (``X, officials say, Y``) or a split quotation."""
+    n = len(u)
+    follows = u[a.hi] if a.hi < n else None
+    left_q = any(t.tag == "Q" for t in left_t)
+    right_q = any(t.tag == "Q" for t in right_t)
+    if not right_t:
+        return [(left_t, "left")] if left_t else []
+    if not left_t:
+        return [(right_t, "right")]
+    if a.cue.source:
+        if follows is not None and follows.w == ",":
+            return [(right_t, "right")]
+        return [(left_t, "left")]
+    if follows is not None and follows.w not in (",", "—", "–", ".", ";", "!", "?", "("):
+        out = [(right_t, "right")]
+        if left_q and left and left[-1].w in (",", "—") and u[a.lo - 1].tag in ("Q", ","):
+            out.insert(0, (left_t, "left"))
+        return out
+    if follows is not None and follows.w in (",", "—", "–"):
+        if left_q or right_q:
+            return [(left_t, "left"), (right_t, "right")] if (left_q and right_q) else \
+                ([(left_t, "left")] if left_q else [(left_t, "left"), (right_t, "right")])
+        if left and left[-1].w in (",", "—", "–") and left_t[0].low not in SUBORDINATE_START:
+            return [(left_t, "left"), (right_t, "right")]
+        if left_t[0].low in SUBORDINATE_START or (left and left[-1].w not in (",", "—", "–")):
+            return [(right_t, "right")]
+        return [(left_t, "left")]
+    return [(left_t, "left")]
 
 
 def _choose(u: list[Tok], atts: list[Attribution]) -> Attribution:

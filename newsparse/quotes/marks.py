@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 # opening mark -> closing marks accepted for it
-PAIRS: dict[str, str] = {"“": "”", "„": "“”", "«": "»", "»": "«", "‹": "›", "‘": "’"}
+PAIRS: dict[str, str] = {"“": "”\"", "„": "“”", "«": "»", "»": "«", "‹": "›", "‘": "’"}
 DOUBLE_OPEN = "“„«\""
 STRAIGHT = '"'
 
@@ -50,6 +50,9 @@ def _pairs_in(text: str, lo: int, hi: int) -> tuple[list[tuple[int, Optional[int
                 i += 1
                 continue
             j = text.find(STRAIGHT, i + 1, hi)
+            jc = text.find("”", i + 1, hi)
+            if jc != -1 and (j == -1 or jc < j) and "“" not in text[i + 1 : jc]:
+                j = jc  # "mixed styles” closed by a curly mark
             if j == -1:
                 out.append((i, None))
                 return out, True
