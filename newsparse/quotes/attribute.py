@@ -150,6 +150,11 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
                         att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
             if att is None and prev is not None and prev.w == ",":
                 att = _appositive_subject(toks, k, cj, cue, lex)
+        if att is not None and cue.needs_that and not att.inverted:
+            nxt = toks[cj] if cj < n else None
+            if nxt is None or not (nxt.low == "that" or nxt.tag == "Q" or nxt.w == ":" or
+                                   (nxt.w == "," and cj + 1 < n and toks[cj + 1].tag == "Q")):
+                att = None
         if att is not None:
             out.append(att)
             k = cj
@@ -204,7 +209,7 @@ def _tail_end(toks: list[Tok], a: Attribution) -> int:
     words = [t for t in rest if t.w not in PUNCT]
     if any(t.tag == "Q" for t in rest):
         return j
-    if len(words) <= 10 and not any(t.tag in ("VBD", "VBZ", "VBP", "MD") for t in words) and \
+    if len(words) <= 10 and not any(t.tag.startswith("VB") or t.tag in ("MD", "PRP", "EX") for t in words) and \
             not any(t.low in ("that",) for t in words):
         return n
     return j

@@ -67,11 +67,16 @@ def _words(text: str, lo: int, hi: int) -> list[Tok]:
 
 def _tag(toks: list[Tok], tagger) -> None:
     initial = True
+    prev = None
     for t in toks:
         if t.tag == "Q":
             initial = False
+            prev = t
             continue
         t.tag = tagger.tag_word(t.w, initial)
+        if t.low in ("'s", "’s") and prev is not None and (prev.tag in ("PRP", "EX", "WP") or prev.low in ("that", "there", "what", "here")):
+            t.tag = "VBZ"  # "there's", "it's": a verb, not a possessive
+        prev = t
         initial = t.w in (".", "!", "?", ":", "—", "(")
 
 
