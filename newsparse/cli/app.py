@@ -293,6 +293,14 @@ def config_show(
     env.console("stdout").print(table)
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output records (schema_version 1)."""
+    from newsparse.output.record import load_schema
+
+    make_env().stdout.write(json.dumps(load_schema(), indent=2) + "\n")
+
+
 def main() -> None:
     """Console-script entry point: exit codes, Ctrl-C and closed pipes handled once, here."""
     import click
