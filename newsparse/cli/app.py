@@ -162,6 +162,10 @@ def exit_status(ok: int, failed: int) -> ExitStatus:
     return ExitStatus.ALL_FAILED if ok == 0 else ExitStatus.SOME_FAILED
 
 
+class OutputClosed(Exception):
+    """The reader of stdout went away (``| head``): stop quietly, exit 0."""
+
+
 class RecordWriter:
     """Streams records to stdout in the chosen format as they are produced."""
 
@@ -177,6 +181,12 @@ class RecordWriter:
             self.console = env.console("stdout")
 
     def write(self, record: dict) -> None:
+        try:
+            self._write(record)
+        except BrokenPipeError:
+            raise OutputClosed() from None
+
+    def _write(self, record: dict) -> None:
         out = self.env.stdout
         if self.fmt == Format.json and self.single:
             out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
@@ -314,7 +324,7 @@ def main() -> None:
     except click.exceptions.ClickException as exc:  # usage errors: exit 2 with click's message
         exc.show()
         code = exc.exit_code
-    except BrokenPipeError:
+    except (BrokenPipeError, OutputClosed):
         _silence_stdout()
         code = int(ExitStatus.OK)
     try:
