@@ -348,3 +348,9 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+# `newsparse eval` lives in its own module (newsparse/cli/eval_cmd.py).
+from newsparse.cli import eval_cmd as _eval_cmd  # noqa: E402
+
+_eval_cmd.register(app)
