@@ -211,34 +211,15 @@ def stages(
     set_: Optional[List[str]] = SetOpt,
 ) -> None:
     """List every available stage, its parameters and their defaults."""
-    import dataclasses
-    import typing
-
-    from newsparse.registry import available, get_stage_class
+    from newsparse.errors import ConfigError
+    from newsparse.registry import describe
 
     env = make_env()
     cfg = load_config(env, config, set_, None)
-    rows = []
-    for name, target in sorted(available().items()):
-        try:
-            cls = get_stage_class(name)
-        except Exception as exc:  # noqa: BLE001
-            env.warn(str(exc))
-            continue
-        hints = typing.get_type_hints(cls.Params)
-        defaults = cls.Params()
-        params = []
-        for f in dataclasses.fields(cls.Params):
-            params.append({
-                "name": f.name,
-                "type": str(hints[f.name]).replace("typing.", "") if not isinstance(hints[f.name], type) else hints[f.name].__name__,
-                "default": getattr(defaults, f.name),
-                "value": cfg.stages.get(name, {}).get(f.name, getattr(defaults, f.name)),
-            })
-        rows.append({
-            "name": name, "target": target, "description": cls.description or (cls.__doc__ or "").strip().split("\n")[0],
-            "in_pipeline": name in cfg.pipeline, "enabled": name in cfg.active_stages(), "params": params,
-        })
+    try:
+        rows = describe(cfg)
+    except ConfigError as exc:  # a broken third-party stage
+        raise fail(env, exc) from None
     fmt = format if format != Format.auto else (Format.table if env.stdout_isatty else Format.json)
     if fmt in (Format.json, Format.jsonl, Format.csv):
         env.stdout.write(json.dumps(rows, indent=2, default=str) + "\n")
