@@ -69,6 +69,28 @@ _POSS = re.compile(r"['’]s\s+")
 _POSS_END = re.compile(r"['’]s?$")
 
 
+_NAME_OK_LOWER = {"of", "the", "and", "for", "de", "van", "von", "da", "di", "le", "la", "bin", "al", "el", "der",
+                  "den", "du", "dos", "del", "on", "in", "at", "&"}
+
+
+def _clean_entity_name(name: str, lex: CueLexicon, kind: str) -> Optional[str]:
+    """An entity's name fit to be a speaker's canonical name (titles and possessors off), or None."""
+    if not name or "\n" in name or re.search(r"[.!?]\s", name) or name.endswith((".", ",")) and not re.search(r"\b[A-Z]\.$", name):
+        return None
+    name = re.split(r"['’]s\s+", name)[-1]
+    name = _POSS_END.sub("", name) if re.search(r"['’]s$", name) else name
+    words = name.split()
+    if kind == "org" and words and words[0] in ("The", "the"):
+        words = words[1:]
+    if not words or words[0] in _NOT_NAME_START:
+        return None
+    if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_OK_LOWER) for w in words):
+        return None
+    if kind == "person":
+        _, words = strip_titles(words, lex.titles)
+    return " ".join(words) or None
+
+
 def _in_credit(text: str, start: int, end: int) -> bool:
     """A name inside a photo credit or byline aside: ``(Jane Doe/CBC)``."""
     before = text[max(0, start - 2) : start]
@@ -175,10 +197,18 @@ class SpeakerIndex:
         if ents:
             for e in ents:
                 kind = "person" if e.type in ("PERSON", "PER") else "org"
-                p = idx._add(e.name, kind, genders)
+                clean = _clean_entity_name(e.name, lex, kind)
+                if clean is None:
+                    continue
+                cw = clean.split()
+                if kind == "person" and not (genders.get(cw[0].lower()) or len(cw) == 1 or _plausible_unknown_name(cw)):
+                    kind = "unknown"
+                p = idx._add(clean, kind, genders)
                 p.entity = e.id
                 for m in e.mentions:
-                    idx.entity_spans.append((m.start, m.end, e.id, e.name, e.type))
+                    idx.entity_spans.append((m.start, m.end, e.id, clean, e.type))
+                    if _in_credit(text, m.start, m.end):
+                        continue
                     if kind == "person" or e.type == "ORG":
                         idx.mentions.append(MentionRec(m.start, m.end, p, full=len(m.text.split()) >= 2 or kind == "org"))
             idx.entity_spans.sort()
