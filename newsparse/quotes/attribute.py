@@ -19,6 +19,8 @@ from newsparse.quotes.cues import Cue, CueLexicon
 from newsparse.quotes.marks import QSpan, find_quotes
 from newsparse.quotes.speakers import (
     ORG_WORDS,
+    SKIP_BEFORE_CUE,
+    _BAD_APPOS_START,
     PRONOUNS,
     Person,
     Speaker,
@@ -136,12 +138,16 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
             if r and _speakerish(toks, r[0], r[1], lex):
                 att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
         else:
-            prev = toks[k - 1] if k > 0 else None
+            pk = k - 1
+            while pk >= 0 and pk >= k - 3 and toks[pk].w[0].islower() and \
+                    (toks[pk].low in SKIP_BEFORE_CUE or toks[pk].tag in ("RB", "MD")) and toks[pk].low not in PRONOUNS:
+                pk -= 1
+            prev = toks[pk] if pk >= 0 else None
             if prev is not None and prev.w != "," and prev.tag != "Q" and prev.w not in ("—", ":"):
                 r = np_before(toks, k, lex)
                 if r and _speakerish(toks, r[0], r[1], lex) and not (r[1] - r[0] > 1 and toks[r[0]].low == "that"):
                     att = Attribution(k, cj, r[0], r[1], cue)
-            if att is None and (prev is None or prev.w in (",", "—") or prev.tag == "Q"):
+            if att is None and (prev is None or prev.w in (",", "—") or prev.tag == "Q") and not cue.takes_object:
                 r = np_after(toks, cj, lex)
                 if r is not None:
                     after = toks[r[1]] if r[1] < n else None
@@ -149,7 +155,7 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
                             and _speakerish(toks, r[0], r[1], lex):
                         att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
             if att is None and prev is not None and prev.w == ",":
-                att = _appositive_subject(toks, k, cj, cue, lex)
+                att = _appositive_subject(toks, pk + 1, cj, cue, lex, k)
         if att is not None and cue.needs_that and not att.inverted:
             nxt = toks[cj] if cj < n else None
             if nxt is None or not (nxt.low == "that" or nxt.tag == "Q" or nxt.w == ":" or
@@ -165,8 +171,12 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
     return out
 
 
-def _appositive_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon) -> Optional[Attribution]:
-    """``Name, <appositive or relative clause>, said``: the subject before the nearest earlier comma."""
+def _appositive_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon,
+                        ck: Optional[int] = None) -> Optional[Attribution]:
+    """``Name, <appositive or relative clause>, said``: the subject before the nearest earlier comma.
+
+    ``k`` is the index after the comma closing the appositive; ``ck`` the cue's own index."""
+    ck = k if ck is None else ck
     end_comma = k - 1
     c = end_comma - 1
     while c > 0 and end_comma - c <= 40:
@@ -177,7 +187,7 @@ def _appositive_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexi
             r = np_before(toks, c, lex)
             if r and _clause_start(toks, r[0]) and _speakerish(toks, r[0], r[1], lex) \
                     and phrase_kind(toks, r[0], r[1]) != "pronoun":
-                return Attribution(k, cj, r[0], r[1], cue, appositive=(c + 1, end_comma))
+                return Attribution(ck, cj, r[0], r[1], cue, appositive=(c + 1, end_comma))
         c -= 1
     return None
 
@@ -244,6 +254,14 @@ def _piece_kind(text: str, piece: list[Tok], qi_map: dict[int, int], all_toks: l
 
 def _trim(piece: list[Tok]) -> list[Tok]:
     i, j = 0, len(piece)
+    # "said in a statement on Monday that ...": the content starts after "that"
+    for z, t in enumerate(piece[:12]):
+        if t.low == "that" and z > 0:
+            if not any(x.tag.startswith("VB") or x.tag in ("MD", "Q") for x in piece[:z]) and piece[0].tag in ("IN", "RB", "NNP", "NN", "NNS", "DT", "PRP", "CD", ","):
+                i = z + 1
+            break
+        if t.tag.startswith("VB") or t.tag == "Q":
+            break
     while i < j and (piece[i].w in PUNCT or piece[i].low in ("that", "and")):
         i += 1
     while j > i and piece[j - 1].w in PUNCT:
@@ -314,7 +332,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         sp = Speaker(name, ns, ne, text[ns:ne], kind, person, True, 1.0)
         if person is not None and ns > toks[i].start and not person.description:
             prefix = text[toks[i].start : ns].strip(" ,")
-            prefix = re.sub(r"^(?:the|a|an)\s+", "", prefix, flags=re.I) if not title_words else prefix
+            prefix = re.sub(r"^(?:the|a|an)\b\s*", "", prefix, flags=re.I) if not title_words else prefix
             if prefix and (title_words or toks[off - 1].w[0].islower() or toks[off - 1].w in ctx.lex.titles):
                 person.description = prefix
         return sp
@@ -357,6 +375,8 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                 s, e = a.appositive
                 if e > s:
                     desc = text[u[s].start : u[e - 1].end].strip(" ,")
+                    if _BAD_APPOS_START.match(desc):
+                        desc = None
             unit_sp = sp
             tail = _tail_end(u, a)
             left = u[: a.lo]

@@ -514,7 +514,7 @@ class SpeakerIndex:
 
 
 _APPOS_START = re.compile(r",\s+(?=(?:a|an|the|[a-z]|[A-Z]))")
-_BAD_APPOS_START = re.compile(r"^(?:who|which|that|where|when|said|says|told|and|but|he|she|they|it|we|I|is|was|"
+_BAD_APPOS_START = re.compile(r"^(?:who|whose|whom|which|that|where|when|said|says|told|and|but|he|she|they|it|we|I|is|was|"
                               r"has|had|according|as|adding|saying|in|on|at|of|for|with|to|from|by|if|because|"
                               r"\d)\b")
 
