@@ -269,6 +269,18 @@ def _trim(piece: list[Tok]) -> list[Tok]:
     return piece[i:j]
 
 
+def _before_scare(piece: list[Tok]) -> list[Tok]:
+    """Reported content that runs on into a clause holding a term in quotation marks ends at
+    the clause boundary before it: the term is the writer's, not the speaker's."""
+    qk = next((k for k, t in enumerate(piece) if t.tag == "Q"), None)
+    if qk is None:
+        return piece
+    for b in range(qk - 1, 3, -1):
+        if piece[b].w == ";" or (piece[b].w == "," and b + 1 < len(piece) and piece[b + 1].low in ("and", "but", "while", "whereas")):
+            return piece[:b]
+    return piece
+
+
 def _has_verb(piece: list[Tok]) -> bool:
     return any(t.tag.startswith("VB") or t.tag == "MD" for t in piece)
 
@@ -420,9 +432,11 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                         ok = False
                     if ok:
                         rule = "according-to" if a.cue.source else ("mid-attribution" if len(pieces) == 2 else "indirect")
+                        piece = _before_scare(piece)
                         _draft(ctx, piece[0].start, piece[-1].end, "indirect", pi, rule, sp, cue_span, None, desc)
-                        for t in qs_in:
-                            used_q.add(id(t))
+                        for t in piece:
+                            if t.tag == "Q":
+                                used_q.add(id(t))
             if u[-1].w == ":" or (a.hi < len(u) and _trim(u[a.hi :]) == [] and any(t.w == ":" for t in u[a.hi :])):
                 state["colon"] = sp
             if sp.person is not None:
