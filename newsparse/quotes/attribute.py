@@ -158,9 +158,12 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
                 att = _appositive_subject(toks, pk + 1, cj, cue, lex, k)
         if att is not None and cue.needs_that and not att.inverted:
             nxt = toks[cj] if cj < n else None
-            if nxt is None or not (nxt.low == "that" or nxt.tag == "Q" or nxt.w == ":" or
-                                   (nxt.w == "," and cj + 1 < n and toks[cj + 1].tag == "Q")):
+            closing = (nxt is None or nxt.w in (".", "!", "?")) and att.si > 0 and toks[att.si - 1].w in (",", "—")
+            if not closing and (nxt is None or not (nxt.low == "that" or nxt.tag == "Q" or nxt.w == ":" or
+                                                    (nxt.w == "," and cj + 1 < n and toks[cj + 1].tag == "Q"))):
                 att = None
+        if att is not None and not cue.indirect and not any(t.tag == "Q" for t in toks):
+            att = None  # "asked", "continued": quotation cues only
         if att is not None:
             out.append(att)
             k = cj

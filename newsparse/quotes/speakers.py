@@ -69,6 +69,11 @@ _POSS = re.compile(r"['’]s\s+")
 _POSS_END = re.compile(r"['’]s?$")
 
 
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+             "today", "yesterday", "tomorrow"}
+_SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
+_AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
 _NAME_OK_LOWER = {"of", "the", "and", "for", "de", "van", "von", "da", "di", "le", "la", "bin", "al", "el", "der",
                   "den", "du", "dos", "del", "on", "in", "at", "&"}
 
@@ -86,8 +91,18 @@ def _clean_entity_name(name: str, lex: CueLexicon, kind: str) -> Optional[str]:
         return None
     if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_OK_LOWER) for w in words):
         return None
+    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _CALENDAR):
+        words = words[1:]
+    if len(set(w.lower() for w in words)) < len(words):
+        return None  # "Justin Trudeau Trudeau": two mentions run together
     if kind == "person":
         _, words = strip_titles(words, lex.titles)
+        genders = first_name_genders()
+        if len(words) >= 3 and not genders.get(words[0].lower()):
+            for z in range(1, len(words) - 1):
+                if genders.get(words[z].lower()):
+                    words = words[z:]
+                    break
     return " ".join(words) or None
 
 
@@ -227,7 +242,14 @@ class SpeakerIndex:
             nm = " ".join(name)
             first = name[0].lower()
             start = m.start() + mtext.rindex(nm) if nm in mtext else m.start()
-            if idx._covered(start) or _in_credit(text, start, start + len(nm)):
+            if _in_credit(text, start, start + len(nm)):
+                continue
+            if idx._covered(start):
+                if titles:
+                    ent = idx.entity_at(start, start + len(nm))
+                    p = idx.persons.get(ent[1]) if ent else None
+                    if p is not None:
+                        p.titles.update(t.lower().rstrip(".") for t in titles)
                 continue
             kind = "unknown"
             org = ORG_WORDS.search(nm)
@@ -344,16 +366,21 @@ class SpeakerIndex:
         return p
 
     def _mark_subjects(self) -> None:
+        from newsparse.nlp.pos import load_tagger
+
+        tagger = load_tagger()
         text = self.doc.text
         for r in self.mentions:
             before = text[max(0, r.start - 60) : r.start]
-            seg = re.split(r"[.!?”\"]\s+|\n|^", before)[-1]
-            # sentence-initial (after a short intro phrase or title run) or followed by a verb-ish word
-            if len(seg.split()) <= 4 and not re.search(r"\b(of|to|with|by|for|and|from|about|against|on)\s*$", seg):
+            seg = _SENT_SPLIT.split(before)[-1]
+            # sentence-initial (after a short intro phrase or title run) or followed by a verb
+            if len(seg.split()) <= 4 and not re.search(r"\b(of|to|with|by|for|and|from|about|against|on|at|in)\s*$", seg, re.I) \
+                    and not re.search(r"['’]s?\s*$", seg):
                 r.subject = True
-            after = text[r.end : r.end + 40]
-            if re.match(r"\s*(?:,[^,]{0,120},\s*)?(?:\w+ly\s+|also\s+|has\s+|had\s+|have\s+|will\s+)?"
-                        r"(?:said|says|told|added|explained|wrote|argued|noted|warned|stated|asked)\b", after):
+                continue
+            after = text[r.end : r.end + 160]
+            m = _AFTER_SUBJECT.match(after)
+            if m and tagger.tag_word(m.group(1), False) in ("VBD", "VBZ", "VBP", "MD"):
                 r.subject = True
 
     # ----------------------------------------------------------------- naming
@@ -384,9 +411,9 @@ class SpeakerIndex:
         name = re.sub(r"\s*['’]s$", "", " ".join(name_words)).strip()
         if not name:
             return " ".join(words), None
-        if name in self.persons and len(name.split()) >= 2:
-            return name, self.persons[name]
         longer = self._longer(name, start)
+        if longer is None and name in self.persons and len(name.split()) >= 2:
+            return name, self.persons[name]
         if longer is not None:
             return longer.name, longer
         p = self.persons.get(name)
