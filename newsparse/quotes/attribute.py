@@ -577,12 +577,16 @@ def attribute(doc: Document, lex: CueLexicon, tagger, index: SpeakerIndex, max_f
     return ctx.drafts
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
 def _may_have_cue(seg: str, lex: CueLexicon) -> bool:
-    low = seg.lower()
-    for w in lex.by_first:
-        if w in low:
-            return True
-    return False
+    """Cheap test that a paragraph holds a cue word (most paragraphs hold none)."""
+    first = lex.__dict__.get("_first_set")
+    if first is None:
+        first = frozenset(lex.by_first)
+        lex.__dict__["_first_set"] = first
+    return not first.isdisjoint(_WORD.findall(seg.lower()))
 
 
 def _resolve_floating(ctx: Context, state: dict, max_paras: int) -> None:

@@ -7,6 +7,7 @@ without closing it continues in the next paragraph (which reopens the mark).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -14,6 +15,7 @@ from typing import Optional
 PAIRS: dict[str, str] = {"“": "”\"", "„": "“”", "«": "»", "»": "«", "‹": "›", "‘": "’"}
 DOUBLE_OPEN = "“„«\""
 STRAIGHT = '"'
+_MARK = re.compile(r'["“„«‘]')
 
 
 @dataclass
@@ -44,6 +46,10 @@ def _pairs_in(text: str, lo: int, hi: int) -> tuple[list[tuple[int, Optional[int
     out: list[tuple[int, Optional[int]]] = []
     i = lo
     while i < hi:
+        m = _MARK.search(text, i, hi)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch == STRAIGHT:
             if not _is_opening_straight(text, i, lo) and not out:
@@ -80,8 +86,13 @@ def _pairs_in(text: str, lo: int, hi: int) -> tuple[list[tuple[int, Optional[int
 
 def _find_close(text: str, i: int, hi: int, opener: str, closers: str) -> int:
     """Index of the mark closing ``opener`` (nested same-style openers are skipped)."""
+    pat = re.compile("[" + re.escape(opener + closers) + "]")
     depth = 0
     while i < hi:
+        m = pat.search(text, i, hi)
+        if m is None:
+            return -1
+        i = m.start()
         ch = text[i]
         if ch == opener and opener not in closers:
             depth += 1
@@ -100,15 +111,15 @@ def _single_can_open(text: str, i: int, lo: int) -> bool:
 
 
 def _find_single_close(text: str, i: int, hi: int) -> int:
-    """A ’ that ends a single-quoted span: not between two letters (that is an apostrophe)."""
-    while i < hi:
-        if text[i] == "’":
-            nxt = text[i + 1] if i + 1 < len(text) else " "
-            prev = text[i - 1]
-            if not (nxt.isalpha() or (prev == "s" and nxt.isspace() and False)) and not prev.isspace():
-                return i
-        i += 1
-    return -1
+    """A ’ that ends a single-quoted span: not followed by a letter (else it is an apostrophe)."""
+    while True:
+        j = text.find("’", i, hi)
+        if j == -1:
+            return -1
+        nxt = text[j + 1] if j + 1 < len(text) else " "
+        if not nxt.isalpha() and not text[j - 1].isspace():
+            return j
+        i = j + 1
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]], single_top_level: bool = True) -> list[QSpan]:

@@ -288,11 +288,16 @@ class SpeakerIndex:
         for p in idx.persons.values():
             if p.kind == "person" and len(p.name.split()) >= 2:
                 keys.setdefault(p.name.split()[-1], []).append(p)
-        for last, plist in keys.items():
-            for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text):
-                if m.start() in seen_pos or idx._covered(m.start()) or any(r.start <= m.start() < r.end for r in full):
+        covered = bytearray(len(text) + 1)
+        for r in full:
+            covered[r.start : r.end] = b"\x01" * (r.end - r.start)
+        if keys:
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+                                 + r")(?![\w-])")
+            for m in pattern.finditer(text):
+                if m.start() in seen_pos or covered[m.start()] or idx._covered(m.start()):
                     continue
-                person = idx._nearest_full(plist, m.start(), full)
+                person = idx._nearest_full(keys[m.group()], m.start(), full)
                 idx.mentions.append(MentionRec(m.start(), m.end(), person, full=False))
         # honorific + surname gives gender
         for m in re.finditer(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)", text):
