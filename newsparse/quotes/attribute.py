@@ -567,7 +567,7 @@ def attribute(doc: Document, lex: CueLexicon, tagger, index: SpeakerIndex, max_f
             state.pop("colon", None)
             continue
         process_paragraph(ctx, pi, lo, hi, qs, tagger, state)
-    _resolve_floating(ctx, state, max_float_paragraphs)
+    _resolve_floating(ctx, state, max_float_paragraphs, paras)
     # chains: earlier pieces of a multi-paragraph quotation take the speaker found in a later piece
     chain_sp = state.get("chains", {})
     for d in ctx.drafts:
@@ -589,16 +589,29 @@ def _may_have_cue(seg: str, lex: CueLexicon) -> bool:
     return not first.isdisjoint(_WORD.findall(seg.lower()))
 
 
-def _resolve_floating(ctx: Context, state: dict, max_paras: int) -> None:
+def _resolve_floating(ctx: Context, state: dict, max_paras: int, paras: list[tuple[int, int]]) -> None:
+    """A quotation with no cue continues the latest speaker - or the person the text just turned to
+    (the subject of a sentence in the paragraph before it), whichever came last."""
     drafts = sorted(ctx.drafts, key=lambda d: d.start)
+    quoted = sorted((d.start, d.end) for d in drafts if d.qspan is not None)
+    qstarts = [q[0] for q in quoted]
+    index = ctx.index
     last: Optional[Draft] = None
     for d in drafts:
         if d.kind == "scare":
             continue
         if d.speaker is None and d.rule == "floating":
-            if last is not None and d.para - last.para <= max_paras:
+            last_ok = last is not None and d.para - last.para <= max_paras
+            last_pos = (last.speaker.mention_start if last and last.speaker else -1) if last_ok else -1
+            lo = paras[d.para - 1][0] if d.para > 0 else paras[d.para][0]
+            rec = index.latest_subject(lo, d.start, quoted, qstarts)
+            if rec is not None and rec.start > last_pos:
+                p = rec.person
+                d.speaker = Speaker(p.name, rec.start, rec.end, ctx.doc.text[rec.start : rec.end], "name", p, True, 0.8)
+            elif last_ok:
                 d.speaker = last.speaker
-                d.confidence = round(CONF["floating"] * (last.speaker.confidence if last.speaker else 1.0), 3)
+            if d.speaker is not None:
+                d.confidence = round(CONF["floating"] * d.speaker.confidence, 3)
             continue
         if d.speaker is not None:
             last = d

@@ -457,6 +457,18 @@ class SpeakerIndex:
         full = [m for m in self.mentions if m.full]
         return self._nearest_full(cands, before, full)
 
+    def latest_subject(self, lo: int, hi: int, quoted: list[tuple[int, int]], qstarts: list[int]) -> Optional[MentionRec]:
+        """The last person in subject (or speaker) position in ``[lo, hi)``, outside quotations."""
+        k = bisect_left(self._starts, hi) - 1
+        while k >= 0 and self.mentions[k].start >= lo:
+            r = self.mentions[k]
+            if r.person.kind == "person" and (r.subject or r.speaker):
+                qi = bisect_left(qstarts, r.start + 1) - 1
+                if not (qi >= 0 and quoted[qi][0] <= r.start < quoted[qi][1]):
+                    return r
+            k -= 1
+        return None
+
     # ------------------------------------------------------------- role nouns
     def resolve_role(self, toks: list[Tok], pos: int) -> Optional[Person]:
         """``the company`` -> the latest organisation; ``the mayor`` -> the latest person titled mayor."""

@@ -99,7 +99,7 @@ def split_units(text: str, toks: list[Tok]) -> list[list[Tok]]:
         starts = nxt.tag == "Q" or nxt.w[:1].isupper() or nxt.w[:1].isdigit()
         if not starts:
             continue
-        if t.w in (".", "!", "?") or (t.w == "…"):
+        if (t.w in (".", "!", "?") or t.w == "…") and (t.end >= len(text) or not text[t.end].isalnum()):
             units.append(cur)
             cur = []
         elif t.tag == "Q" and _quote_ends_sentence(text, t.q):
