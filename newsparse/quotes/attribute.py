@@ -310,8 +310,15 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         for z in range(i + 1, j - 1):
             if u_low(toks[z]) in ("with", "of", "for", "at", "from") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
                 after_words = [t.w for t in toks[z + 1 : j]]
-                if after_words[0].lower() in ("the", "a", "an") or ORG_WORDS.search(" ".join(after_words)) or \
-                        not any(first_name_genders().get(w.lower()) for w in after_words[:-1]):
+                run = []
+                for w in reversed(after_words):
+                    if not w[:1].isupper():
+                        break
+                    run.insert(0, w)
+                ends_in_person = len(run) >= 2 and bool(first_name_genders().get(run[-2].lower()) or
+                                                        first_name_genders().get(run[0].lower())) \
+                    and not ORG_WORDS.search(" ".join(run[-2:]))
+                if not ends_in_person:
                     desc_tail = text[toks[z].start : toks[j - 1].end]
                     j = z
                     kind = phrase_kind(toks, i, j)
@@ -554,6 +561,7 @@ def attribute(doc: Document, lex: CueLexicon, tagger, index: SpeakerIndex, max_f
     paras = [(p.start, p.end) for p in doc.paragraphs if getattr(p, "kind", "paragraph") not in ("heading", "caption", "title")] \
         if doc.paragraphs else [(0, len(text))]
     qspans = find_quotes(text, paras)
+    index.set_quoted([(q.start, q.end) for q in qspans])
     by_para: dict[int, list[QSpan]] = {}
     for q in qspans:
         by_para.setdefault(q.para, []).append(q)

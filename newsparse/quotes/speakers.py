@@ -43,7 +43,7 @@ ORG_WORDS = re.compile(r"\b(Inc|Corp|Ltd|LLC|University|Institute|Agency|Departm
                        r"Council|Association|Party|Times|News|Post|Capital|Nations|Committee|Commission|Court|"
                        r"Service|Services|Police|Office|Board|Union|Foundation|Society|Centre|Center|Network|"
                        r"Hospital|School|College|Government|Federation|Coalition|Alliance|Authority|Club|"
-                       r"Press|Media|Health|Canada|Corporation|Industries|Systems|Technologies|Airlines)\b")
+                       r"Press|Media|Health|Corporation|Industries|Systems|Technologies|Airlines)\b")
 _PARTICLE = r"(?:de|van|von|da|di|le|la|bin|al|el|der|den|du|dos|del|ter|ten|St\.)"
 _CAP = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)"
 _NAME_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ ](?:{_PARTICLE}[ ])*{_CAP})*")
@@ -90,6 +90,10 @@ def _clean_entity_name(name: str, lex: CueLexicon, kind: str) -> Optional[str]:
     if not words or words[0] in _NOT_NAME_START:
         return None
     if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_OK_LOWER) for w in words):
+        return None
+    if any(len(w) == 1 and w.isalpha() for w in words):
+        return None  # "T Vickers": a stray initial
+    if len(words) == 1 and kind == "person" and (words[0].lower() in _CALENDAR or not _plausible_unknown_name(words)):
         return None
     while words and (words[0] in _NOT_NAME_START or words[0].lower() in _CALENDAR):
         words = words[1:]
@@ -202,6 +206,17 @@ class SpeakerIndex:
     mentions: list[MentionRec] = field(default_factory=list)
     entity_spans: list[tuple[int, int, str, str, str]] = field(default_factory=list)  # start, end, id, name, type
     _starts: list[int] = field(default_factory=list)
+    _quoted: bytearray = field(default_factory=bytearray)
+
+    def set_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """Mark quotation text: names inside quotes are not antecedents for pronouns or role nouns."""
+        q = bytearray(len(self.doc.text) + 1)
+        for a, b in spans:
+            q[a:b] = b"\x01" * (b - a)
+        self._quoted = q
+
+    def _in_quote(self, pos: int) -> bool:
+        return bool(self._quoted) and pos < len(self._quoted) and self._quoted[pos] == 1
 
     @classmethod
     def build(cls, doc: Document, lex: CueLexicon) -> "SpeakerIndex":
@@ -483,7 +498,8 @@ class SpeakerIndex:
             k = i
             while k >= 0 and pos - self.mentions[k].start < 3000:
                 r = self.mentions[k]
-                if r.person.kind == "org" and (r.subject or r.speaker or head in r.person.name.lower()):
+                if r.person.kind == "org" and not self._in_quote(r.start) and \
+                        (r.subject or r.speaker or head in r.person.name.lower()):
                     return r.person
                 k -= 1
             return None
@@ -524,6 +540,9 @@ class SpeakerIndex:
         while k >= 0 and pos - self.mentions[k].start < limit:
             r = self.mentions[k]
             p = r.person
+            if self._in_quote(r.start):
+                k -= 1
+                continue
             if p.kind == "person" and p.gender in (g, "u"):
                 if r.subject or r.speaker:
                     if fallback is not None and p.gender == "u" and fallback.gender == g and \
