@@ -351,6 +351,9 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         name, person = ctx.index.canonical(name_words, ns, ne)
         if person is not None and person.kind == "unknown":
             person.kind = "org" if len(name_words) == 1 or ORG_WORDS.search(name) else "person"
+        if off > i and toks[off - 1].low == "the" and (person is None or person.kind != "person") \
+                and name == " ".join(name_words):
+            name = "the " + name  # organisations are named with their article: "the Red Cross"
         sp = Speaker(name, ns, ne, text[ns:ne], kind, person, True, 1.0)
         if person is not None and ns > toks[i].start and not person.description:
             prefix = text[toks[i].start : ns].strip(" ,")
