@@ -51,6 +51,9 @@ DOCUMENT_NOUNS = {"report", "reports", "survey", "surveys", "data", "study", "st
                   "analysis", "estimates", "results", "filing", "filings", "records"}
 
 
+STATEMENT_NOUNS = {"statement", "release", "memo", "letter", "email", "e-mail", "post", "tweet", "note", "notice"}
+
+
 @dataclass
 class Attribution:
     """A cue (token range) with its speaker phrase (token range) in one unit."""
@@ -318,6 +321,16 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                 ends_in_person = len(run) >= 2 and bool(first_name_genders().get(run[-2].lower()) or
                                                         first_name_genders().get(run[0].lower())) \
                     and not ORG_WORDS.search(" ".join(run[-2:]))
+                if ends_in_person is False and toks[z - 1].low in DOCUMENT_NOUNS | STATEMENT_NOUNS \
+                        and toks[z].low in ("from", "by", "of") and any(t.w[:1].isupper() for t in toks[z + 1 : j]):
+                    # "a statement from the EU said": the organisation speaks
+                    k0 = z + 1
+                    while k0 < j and toks[k0].low in ("the", "a", "an"):
+                        k0 += 1
+                    i = k0
+                    kind = phrase_kind(toks, i, j)
+                    mtext = text[toks[i].start : toks[j - 1].end]
+                    break
                 if not ends_in_person:
                     desc_tail = text[toks[z].start : toks[j - 1].end]
                     j = z

@@ -74,6 +74,7 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "today", "yesterday", "tomorrow"}
 _SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
 _AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+_PREV_WORD = re.compile(r"\b([a-z][a-z-]+)\s+$")
 _NAME_OK_LOWER = {"of", "the", "and", "for", "de", "van", "von", "da", "di", "le", "la", "bin", "al", "el", "der",
                   "den", "du", "dos", "del", "on", "in", "at", "&"}
 
@@ -272,7 +273,7 @@ class SpeakerIndex:
                 kind = "org"
             elif len(name) >= 2 and genders.get(first):
                 kind = "person"
-            elif len(name) >= 2 and any(genders.get(w.lower()) for w in name[1:-1]):
+            elif len(name) >= 3 and not _plausible_unknown_name(name[:1]) and any(genders.get(w.lower()) for w in name[1:-1]):
                 z = next(z for z in range(1, len(name) - 1) if genders.get(name[z].lower()))
                 titles, name = titles + name[:z], name[z:]
                 kind = "person"
@@ -295,6 +296,12 @@ class SpeakerIndex:
                     p.gender = g
                 p.titles.add(t.lower().rstrip("."))
             idx.mentions.append(MentionRec(start, start + len(nm), p, full=True))
+        # lowercase role words right before a name are titles too: "director Jeff Fraser"
+        for r in idx.mentions:
+            if r.person.kind == "person":
+                w = _PREV_WORD.search(text, max(0, r.start - 40), r.start)
+                if w and w.group(1).lower() in lex.speaker_nouns:
+                    r.person.titles.add(w.group(1).lower())
         idx.mentions.sort(key=lambda r: r.start)
         # surname-only (or first-name-only) mentions of known persons: the nearest full name before
         full = [r for r in idx.mentions if r.full and r.person.kind == "person"]
@@ -506,9 +513,11 @@ class SpeakerIndex:
         k = i
         while k >= 0 and pos - self.mentions[k].start < 5000:
             p = self.mentions[k].person
-            if p.kind == "person" and (head in p.titles or (p.description and re.search(rf"\b{re.escape(head)}\b", p.description, re.I))):
-                if len(words) == 1 or all(w in p.titles or (p.description and w in p.description.lower()) for w in words):
-                    return p
+            if p.kind == "person" and not self._in_quote(self.mentions[k].start):
+                desc = (self.description(p) or "").lower()
+                if head in p.titles or re.search(rf"\b{re.escape(head)}\b", desc):
+                    if len(words) == 1 or all(w in p.titles or w in desc for w in words):
+                        return p
             k -= 1
         return None
 
