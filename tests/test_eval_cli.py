@@ -152,3 +152,23 @@ def test_eval_polnear_subset_notes_mention_speakers(shared_dir: Path) -> None:
     result = json.loads(proc.stdout)
     assert result["overall"]["documents"] == 20
     assert any("mentions" in n for n in result.get("notes", []))
+
+
+def test_table_renderer_accepts_every_breakdown_shape() -> None:
+    import io
+
+    from rich.console import Console
+
+    from newsparse.cli.eval_cmd import render_result
+
+    out = io.StringIO()
+    result = {
+        "task": "extraction", "gold": "pages/", "overall": {"precision": 0.5, "recall": None, "f1": 0.25},
+        "breakdowns": {"pages": 3, "word_bag": {"precision": 0.75}, "by kind": {"news": {"f1": 0.125}}, "empty": {}},
+        "errors": [{"document": "p1", "score": 0.0, "missed": ["a sentence"], "wrong": [{"text": "menu", "kind": "nav"}]},
+                   "not a dict"],
+    }
+    render_result(result, Console(file=out, width=100, force_terminal=False))
+    text = out.getvalue()
+    for expected in ("0.500", "word_bag.precision", "0.750", "by kind", "0.125", "pages", "a sentence", "menu", "not a dict"):
+        assert expected in text
