@@ -345,3 +345,31 @@ def test_bad_gold_is_a_one_line_error(tmp_path: Path) -> None:
     path.write_text("{not json\n", encoding="utf-8")
     with pytest.raises(EvaluationError, match=":1: invalid JSON"):
         Q.evaluate(path, FakePipeline([]))
+
+
+@pytest.mark.parametrize("mention,floating,form", [
+    ("she", False, "pronoun"),
+    ("Elena Brandt", False, "full name"),
+    ("Brandt", False, "part of the name"),
+    ("the mayor", False, "other (role, title, organisation)"),
+    (None, True, "no mention (floating)"),
+    (None, False, "no mention"),
+])
+def test_mention_form(mention: Optional[str], floating: bool, form: str) -> None:
+    g = gold_q("The bridge will open in May,", floating=floating, mention=mention)
+    assert Q.mention_form(g) == form
+
+
+def test_speaker_by_mention_breakdown(tmp_path: Path) -> None:
+    doc = _doc(DOC_TEXT, DOC_QUOTES)
+    doc["quotes"][2]["speaker_mention"] = "Moreau"
+    gold = _write_gold(tmp_path, [doc])
+    pipe = FakePipeline([
+        ("Passengers can board from 7 a.m.,", "direct", "Ines Moreau"),
+        ("We're grateful for their patience.", "direct", "Ines Moreau"),
+        ("the new timetable starts next week", "indirect", "Moreau"),
+    ], clean=True)
+    rows = Q.evaluate(gold, pipe)["breakdowns"]["speaker by gold mention"]
+    assert rows["part of the name"] == {"matched": 1, "speaker_exact": 0.0, "speaker_lenient": 1.0}
+    assert rows["no mention (floating)"]["matched"] == 1
+    assert rows["no mention"]["speaker_exact"] == 1.0
