@@ -49,6 +49,10 @@ def test_detect_task(tmp_path: Path) -> None:
     site.mkdir()
     (site / "ground-truth.json").write_text("{}")
     assert detect_task(site) == "extraction"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _gold_file(tmp_path).rename(corpus / "gold.jsonl")
+    assert detect_task(corpus) == "quotes"
     other = tmp_path / "other.jsonl"
     other.write_text('{"text": "no quotes field"}\n')
     with pytest.raises(EvaluationError, match="pass --task"):
