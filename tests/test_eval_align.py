@@ -101,3 +101,35 @@ def test_fold_keeps_origins() -> None:
     folded, origin = fold("\u201cA\ufb01\u201d")
     assert folded == '"afi"'
     assert origin == [0, 1, 2, 2, 3]
+
+
+# ---------------------------------------------------------------- property: reformatting never loses a word
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["the", "mayor", "said", "bridge", "opens", "in", "May", "we're", "ready", "council", "café", "vote"]
+_SEPS = [" ", "  ", "\n", "\n\n", " \t "]
+_CURL = {'"': "\u201c", "'": "\u2019"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=3, max_size=30),
+    seps=st.lists(st.sampled_from(_SEPS), min_size=30, max_size=30),
+    quote_at=st.integers(min_value=0, max_value=29),
+)
+def test_every_word_maps_to_itself_after_reformatting(words: list[str], seps: list[str], quote_at: int) -> None:
+    # gold: words with messy separators and curly marks; ours: single spaces and straight marks
+    tokens = list(words)
+    if quote_at < len(tokens):
+        tokens[quote_at] = '"' + tokens[quote_at] + '"'
+    ours = " ".join(tokens)
+    gold = "".join(t.replace('"', _CURL['"']).replace("'", _CURL["'"]) + seps[i] for i, t in enumerate(tokens))
+    al = Aligner(ours, gold)
+    pos_ours = pos_gold = 0
+    for word in words:
+        s = ours.index(word, pos_ours)
+        g = gold.index(word.replace("'", _CURL["'"]), pos_gold)
+        assert al.map_span(s, s + len(word)) == (g, g + len(word))
+        pos_ours, pos_gold = s + len(word), g + len(word)
