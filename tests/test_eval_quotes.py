@@ -148,6 +148,13 @@ def test_scare_quote_attributed_is_a_false_positive() -> None:
     assert (s.tp, s.fp, s.fn, s.scare_attributed) == (4, 0, 0, 0)
 
 
+def test_scare_phrase_inside_a_correct_quote_is_not_attributed() -> None:
+    golds = [gold_q('"We planned carefully." The plan has a "green corridor" too.', kind="indirect"),
+             gold_q("green corridor", kind="scare", speaker=None)]
+    s = Q.score_document(TEXT, golds, [pred_q('We planned carefully." The plan has a "green corridor" too')])
+    assert (s.tp, s.fp, s.fn, s.scare_attributed) == (1, 0, 0, 0)
+
+
 def test_prediction_of_kind_scare_is_not_an_attributed_quote() -> None:
     doc = _FakeDocument(TEXT, [("green corridor", "scare", None)])
     preds, unmapped = Q.predictions(doc, TEXT)

@@ -18,8 +18,8 @@ Definitions (docs/evaluation.md has the long form):
 - Gold ``optional`` quotes neither reward nor punish: a prediction matched to one,
   or covering one above the threshold, is removed from both sides.
 - Gold ``scare`` quotes are not quotes: they never count towards recall, and a
-  predicted quote (any kind but ``scare``) that covers one is a false positive,
-  also reported as ``scare_attributed``. Predictions of kind ``scare`` are not
+  predicted quote (any kind but ``scare``) that covers one and matches no real
+  quote is a false positive, also reported as ``scare_attributed``. Predictions of kind ``scare`` are not
   attributed quotes and are ignored.
 - Speaker accuracy is measured on matched (non-optional) quotes with a gold
   speaker: *exact* after normalisation (case, accents, punctuation, honorifics),
@@ -263,8 +263,11 @@ def score_document(text: str, golds: list[GoldQuote], preds: list[PredQuote], th
             continue
         score.fp += 1
         score.wrong.append(pi)
+    # a scare quote counts as attributed when a prediction covering it matched no real quote
+    # (a correct, longer quote that contains a scare-quoted phrase is not an attribution of it)
+    wrong = [preds[pi] for pi in score.wrong]
     for g in golds:
-        if g.is_scare and any(overlap(weights, p, g)[1] > threshold for p in preds):
+        if g.is_scare and any(overlap(weights, p, g)[1] > threshold for p in wrong):
             score.scare_attributed += 1
     return score
 
