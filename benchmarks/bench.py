@@ -279,17 +279,24 @@ def _spacy_available() -> bool:
 
 def render(report: dict[str, Any]) -> str:
     lines = [f"newsparse benchmark — Python {report['python']}, {report['cpus']} CPUs", ""]
-    lines.append("| corpus | articles | failed | articles/s (1 process) | articles/s (2 processes) | reference | ours ÷ reference |")
-    lines.append("|---|---:|---:|---:|---:|---|---:|")
+    cli = any("cli_jobs1_articles_per_second" in row.get("jobs2", {}) for row in report["corpora"])
+    head = "| corpus | articles | failed | articles/s (1 process) |"
+    head += " CLI --jobs 1 | CLI --jobs 2 |" if cli else " articles/s (2 processes) |"
+    lines.append(head + " reference | ours (1 process) ÷ reference |")
+    lines.append("|---|---:|---:|---:|" + ("---:|---:|" if cli else "---:|") + "---|---:|")
     for row in report["corpora"]:
         s = row["single"]
-        j = row.get("jobs2", {}).get("articles_per_second")
+        j2 = row.get("jobs2", {})
+        speeds = [j2.get("cli_jobs1_articles_per_second"), j2.get("articles_per_second")] if cli else [j2.get("articles_per_second")]
         refs = row["references"] or [{"name": "–", "ours_relative": None}]
         for k, ref in enumerate(refs):
-            head = (f"| {row['name']} | {s['articles']} | {s['failed']} | {_n(s['articles_per_second'])} | {_n(j)} "
-                    if k == 0 else "| | | | | ")
+            if k == 0:
+                start = f"| {row['name']} | {s['articles']} | {s['failed']} | {_n(s['articles_per_second'])} | "
+                start += " | ".join(_n(x) for x in speeds) + " "
+            else:
+                start = "| | | | | " + "| " * (len(speeds) - 1)
             ref_speed = f" ({_n(ref.get('articles_per_second'))}/s)" if ref.get("articles_per_second") else ""
-            lines.append(head + f"| {ref['name']}{ref_speed} | {_n(ref['ours_relative'])} |")
+            lines.append(start + f"| {ref['name']}{ref_speed} | {_n(ref['ours_relative'])} |")
     lines.append("")
     methods = {row.get("jobs2", {}).get("method") for row in report["corpora"]} - {None}
     if methods:
