@@ -1,0 +1,1 @@
+"""Evaluation of the pipeline against gold data (``newsparse eval``)."""
