@@ -36,6 +36,7 @@ class HtmlExtraction:
     blocks: list[HtmlBlock]
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (text, reason)
     strategy: str = ""
+    meta: dict = field(default_factory=dict)  # trafilatura's metadata (title, author, date, sitename, ...)
 
 
 def _key(text: str) -> str:
@@ -48,7 +49,7 @@ def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
 
 
 def run_trafilatura(html: str, url: Optional[str], mode: str, *, include_comments: bool = False,
-                    include_tables: bool = True) -> list[HtmlBlock]:
+                    include_tables: bool = True, meta: Optional[dict] = None) -> list[HtmlBlock]:
     """One trafilatura run, XML output with links and formatting, parsed into blocks."""
     import trafilatura
 
@@ -61,7 +62,7 @@ def run_trafilatura(html: str, url: Optional[str], mode: str, *, include_comment
         include_links=False,
         include_formatting=False,
         include_images=False,
-        with_metadata=False,
+        with_metadata=meta is not None,
         favor_precision=mode == "precision",
         favor_recall=mode == "recall",
         fast=mode == "recall",
@@ -69,10 +70,10 @@ def run_trafilatura(html: str, url: Optional[str], mode: str, *, include_comment
     )
     if not xml:
         return []
-    return xml_to_blocks(xml)
+    return xml_to_blocks(xml, meta)
 
 
-def xml_to_blocks(xml: str) -> list[HtmlBlock]:
+def xml_to_blocks(xml: str, meta: Optional[dict] = None) -> list[HtmlBlock]:
     """Flatten trafilatura's XML: one block per paragraph, heading, list item, quote, table row."""
     from lxml import etree
 
@@ -82,6 +83,8 @@ def xml_to_blocks(xml: str) -> list[HtmlBlock]:
         return []
     if root is None:
         return []
+    if meta is not None:
+        meta.update({k: v for k, v in root.attrib.items() if v})
     main = root.find("main")
     if main is None:
         main = root
@@ -195,8 +198,12 @@ def extract_blocks(html: str, url: Optional[str] = None, favor: str = "balanced"
                    include_comments: bool = False, include_tables: bool = True) -> HtmlExtraction:
     """Main-text blocks of a page: ``favor`` balanced (two runs combined), precision or recall."""
     kw = dict(include_comments=include_comments, include_tables=include_tables)
+    meta: dict = {}
     if favor in ("precision", "recall"):
-        return HtmlExtraction(run_trafilatura(html, url, favor, **kw), strategy=favor)
-    precise = run_trafilatura(html, url, "precision", **kw)
-    recall = run_trafilatura(html, url, "recall", **kw)
-    return combine(precise, recall)
+        ex = HtmlExtraction(run_trafilatura(html, url, favor, meta=meta, **kw), strategy=favor)
+    else:
+        precise = run_trafilatura(html, url, "precision", meta=meta, **kw)
+        recall = run_trafilatura(html, url, "recall", **kw)
+        ex = combine(precise, recall)
+    ex.meta = meta
+    return ex
