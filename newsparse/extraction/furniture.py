@@ -14,10 +14,10 @@ _I = re.I
 # (reason, pattern, max words): a line matching the pattern with at most that many words is furniture.
 _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("newsletter prompt", re.compile(
-        r"^(?:sign up|subscribe|register|join)\b.{0,160}\b(?:newsletters?|inbox|e-?mails?|updates|alerts|digest|briefing)\b"
+        r"^(?:sign up|subscribe|register|join)\b.{0,160}\b(?:newsletters?|inbox|e-?mail (?:updates|alerts|list)|updates|alerts|digest|briefing)\b"
         r"|^(?:thanks|thank you) for (?:signing up|subscribing|registering)"
         r"|^keep an eye on your inbox|error processing your subscription|^get (?:the|our) .{0,80}\b(?:in|to) your inbox"
-        r"|^(?:enter|your) (?:your )?e-?mail(?: address)?\b|^by (?:signing up|subscribing|clicking)\b.{0,200}(?:privacy|terms)"
+        r"|^(?:enter )?your e-?mail(?: address)?[.:]?$|^enter (?:your )?e-?mail\b|^by (?:signing up|subscribing|clicking)\b.{0,200}(?:privacy|terms)"
         r"|^(?:newsletter|subscribe now|sign up now|sign up|subscribe)[.!:]?$", _I), 45),
     ("read-more teaser", re.compile(
         r"^(?:read more|read next|read also|also read|read|more|see also|related|related stories|related articles|"
@@ -54,6 +54,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"listen|audio|close|menu|search|skip to (?:main )?content|back to top|home|next article|previous article|"
         r"toggle navigation|open in app|download the app|gift this article|view gallery|enlarge this image|"
         r"an error has occurred, please try again later|this article has been sent to|loading\.*|sorry!?)\s*[.:]?$", _I), 8),
+    ("link list", re.compile(r"^[^|]{0,60}(?:\|[^|]{0,60}){2,}$"), 60),
     ("contact line", re.compile(r"^(?:write to|contact|email|e-mail|reach) [^@]{0,60}\bat\b\s*\S+@\S+$|^\S+@\S+\.\w+$", _I), 14),
 ]
 
@@ -72,11 +73,11 @@ def furniture_reason(line: str) -> Optional[str]:
 
 # --------------------------------------------------------------------------- captions
 _CAPTION = re.compile(
-    r"^(?:file )?(?:photo|picture|image|photograph)s?\b.{0,60}\b(?:taken|shows?|showing|of)\b"
+    r"^(?:a |an |the )?(?:file )?(?:photo|picture|image)\b[^.]{0,60}\b(?:taken (?:on|in|at)|shows|showing)\b"
     r"|\((?:xinhua|ap|afp|reuters|getty images?|photo[^)]{0,60}|file[^)]{0,40})\)\s*$"
-    r"|^(?:photo|image|picture|photograph)\s*:"
+    r"|^(?:photo|image|picture|photograph)\s*:\s"
     r"|/\s*(?:getty images|reuters|ap|afp|shutterstock|epa|xinhua)\s*$"
-    r"|\b(?:photo|image)\s*(?:credit|courtesy)\b",
+    r"|\b(?:photo|image)\s*(?:credit|courtesy)\s*:",
     re.I,
 )
 

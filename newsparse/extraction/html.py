@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 _WORD = re.compile(r"\w+")
+PROSE_WORDS = 30
 
 
 @dataclass
@@ -189,9 +190,18 @@ def combine(precise: list[HtmlBlock], recall: list[HtmlBlock]) -> HtmlExtraction
     if not matched:
         return HtmlExtraction(recall, strategy="recall (no block in common)")
     first, last = matched[0], matched[-1]
+    # prose right before the agreed span is the article's opening, not furniture
+    while first > 0 and _is_prose(recall[first - 1]):
+        first -= 1
     dropped = [(b.text, "outside the article (only the recall run kept it)") for b in recall[:first]]
     dropped += [(b.text, "outside the article (only the recall run kept it)") for b in recall[last + 1 :]]
     return HtmlExtraction(recall[first : last + 1], dropped, strategy="recall trimmed to precision span")
+
+
+def _is_prose(b: HtmlBlock, min_words: int = PROSE_WORDS) -> bool:
+    """A paragraph of several full sentences (a standfirst or teaser is shorter)."""
+    t = b.text.strip()
+    return b.kind == "paragraph" and len(t.split()) >= min_words and len(re.findall(r"[.!?](?:\s|$)", t)) >= 2
 
 
 def extract_blocks(html: str, url: Optional[str] = None, favor: str = "balanced", *,

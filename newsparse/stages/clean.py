@@ -78,7 +78,7 @@ class CleanStage(Stage):
                 blocks.append(Block(t, b.kind))
         if doc.metadata.title:
             doc.metadata.title = normalise_line(doc.metadata.title, p.fix_mojibake)
-        if p.drop_furniture:
+        if p.drop_furniture and doc.content_type != "html":  # HTML: the extractor already cut the page
             cut = trailing_navigation(blocks)
             for b in blocks[cut:]:
                 doc.removed.append(Removed(b.text, furniture_reason(b.text) or "trailing navigation"))
@@ -92,7 +92,7 @@ class CleanStage(Stage):
             kind = b.kind
             if kind in ("title", "byline"):
                 continue
-            if p.drop_furniture and kind != "blockquote":
+            if p.drop_furniture and kind not in ("blockquote", "table"):
                 reason = furniture_reason(b.text)
                 if reason:
                     doc.removed.append(Removed(b.text, reason))
