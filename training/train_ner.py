@@ -1,8 +1,9 @@
-"""Train the shipped NER model ``newsparse/models/ner.crfsuite`` (a linear-chain CRF).
+"""Train the shipped NER model ``newsparse/models/ner.npz`` (a linear-chain CRF).
 
 Reads the corpora of ``../shared/data/train`` (never copied into the repo), featurises them with
 ``newsparse.ner.features`` (the same code the stage runs) and trains python-crfsuite with L-BFGS
-and elastic-net regularisation for a bounded number of iterations. Labels are IOB2 over the
+and elastic-net regularisation for a bounded number of iterations, then exports the weights to
+``.npz`` for the numpy decoder in ``newsparse/ner/model.py`` (same output as crfsuite's tagger). Labels are IOB2 over the
 CoNLL types PER / ORG / LOC / MISC; the stage refines LOC into GPE/LOC and MISC into NORP/MISC.
 
     python3 training/train_ner.py                       # default corpora, writes the model
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from newsparse.ner.corpora import read_any  # noqa: E402
 from newsparse.ner.features import sentence_features  # noqa: E402
+from newsparse.ner.model import export  # noqa: E402
 
 TRAIN = ROOT.parent / "shared" / "data" / "train"
 CORPORA = {
@@ -43,7 +46,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--limit", type=int, default=0, help="sentences per corpus (0 = all)")
-    ap.add_argument("--out", type=Path, default=ROOT / "newsparse" / "models" / "ner.crfsuite")
+    ap.add_argument("--out", type=Path, default=ROOT / "newsparse" / "models" / "ner.npz",
+                    help="the exported weights (.npz) the stage loads")
     args = ap.parse_args(argv)
 
     import pycrfsuite
@@ -67,7 +71,10 @@ def main(argv: list[str] | None = None) -> None:
                         "feature.possible_transitions": True})
     t1 = time.time()
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(args.out))
+    with tempfile.TemporaryDirectory() as tmp:
+        crf_path = Path(tmp) / "ner.crfsuite"
+        trainer.train(str(crf_path))
+        export(crf_path, args.out)
     print(f"trained in {time.time() - t1:.0f}s -> {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)",
           file=sys.stderr)
 

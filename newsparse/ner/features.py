@@ -9,6 +9,7 @@ form is common becomes lowercase, any other word Title-case - so they look like 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsparse.ner.gazetteers import first_names, gazetteer, multiword_max
 
@@ -81,12 +82,13 @@ def neighbour_features(word: str, offset: int) -> list[str]:
 
 
 def is_caps_sentence(words: list[str]) -> bool:
-    """A headline in capitals: at least three letters-words, (nearly) all upper-case."""
-    alpha = [w for w in words if any(c.isalpha() for c in w)]
-    if len(alpha) < 2:
-        return False
-    upper = sum(1 for w in alpha if w.isupper())
-    return upper >= 0.8 * len(alpha) and upper >= 2
+    """A headline in capitals: (nearly) every cased word upper-case, at least two of them."""
+    cased = upper = 0
+    for w in words:
+        if w.lower() != w.upper():
+            cased += 1
+            upper += w.isupper()
+    return upper >= 2 and upper >= 0.8 * cased
 
 
 def truecase(word: str) -> str:
@@ -104,21 +106,27 @@ def truecase(word: str) -> str:
     return word[0] + word[1:].lower()
 
 
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    """First words of the multi-word gazetteer names (most words start none: skip them fast)."""
+    return frozenset(k.split(" ", 1)[0] for k in gazetteer() if " " in k)
+
+
 def phrase_tags(words: list[str]) -> list[str | None]:
     """Gazetteer membership of multi-word capitalised phrases (``New York``): B-/I-class per token."""
     out: list[str | None] = [None] * len(words)
     gaz = gazetteer()
+    starts = _phrase_starts()
     n = len(words)
     maxlen = min(multiword_max(), 6)
     i = 0
     while i < n:
-        if not words[i][:1].isupper():
+        if not words[i][:1].isupper() or words[i].lower() not in starts:
             i += 1
             continue
         found = 0
         for ln in range(min(maxlen, n - i), 1, -1):
-            key = " ".join(words[i : i + ln]).lower()
-            classes = gaz.get(key)
+            classes = gaz.get(" ".join(words[i : i + ln]).lower())
             if classes:
                 cls = next((c for c in classes if not c.startswith("common")), None)
                 if cls:
@@ -131,40 +139,50 @@ def phrase_tags(words: list[str]) -> list[str | None]:
     return out
 
 
-def sentence_features(words: list[str]) -> list[list[str]]:
-    """Feature lists for every token of one sentence."""
-    caps = is_caps_sentence(words)
-    if caps:
-        words = [truecase(w) for w in words]
+def position_features(words: list[str], caps: bool, phrases: list[str | None]) -> list[list[str]]:
+    """The per-token features that do not depend on the word type alone."""
     n = len(words)
-    own = [own_features(w) for w in words]
-    prev1 = [neighbour_features(w, -1) for w in words]  # what word i contributes to i+1
-    next1 = [neighbour_features(w, 1) for w in words]
-    prev2 = [neighbour_features(w, -2) for w in words]
-    next2 = [neighbour_features(w, 2) for w in words]
-    phrases = phrase_tags(words)
     out: list[list[str]] = []
     for i in range(n):
-        f = list(own[i])
-        if i > 0:
-            f += prev1[i - 1]
-            if i > 1:
-                f += prev2[i - 2]
-            else:
-                f.append("-2BOS")
-        else:
+        f: list[str] = []
+        if i == 0:
             f.append("BOS")
             if words[0][:1].isupper():
                 f.append("BOS_T")
-        if i < n - 1:
-            f += next1[i + 1]
-            if i < n - 2:
-                f += next2[i + 2]
-        else:
+        elif i == 1:
+            f.append("-2BOS")
+        if i == n - 1:
             f.append("EOS")
         if caps:
             f.append("CAPS")
         if phrases[i]:
             f.append("ph=" + phrases[i])
+        out.append(f)
+    return out
+
+
+def prepare(words: list[str]) -> tuple[list[str], list[list[str]]]:
+    """Truecase an all-caps sentence and compute its position features."""
+    caps = is_caps_sentence(words)
+    if caps:
+        words = [truecase(w) for w in words]
+    return words, position_features(words, caps, phrase_tags(words))
+
+
+def sentence_features(words: list[str]) -> list[list[str]]:
+    """Feature lists for every token of one sentence (training and the reference tagger)."""
+    words, pos = prepare(words)
+    n = len(words)
+    out: list[list[str]] = []
+    for i in range(n):
+        f = own_features(words[i]) + pos[i]
+        if i > 0:
+            f = f + neighbour_features(words[i - 1], -1)
+            if i > 1:
+                f = f + neighbour_features(words[i - 2], -2)
+        if i < n - 1:
+            f = f + neighbour_features(words[i + 1], 1)
+            if i < n - 2:
+                f = f + neighbour_features(words[i + 2], 2)
         out.append(f)
     return out

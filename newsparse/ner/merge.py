@@ -212,8 +212,9 @@ def merge(mentions: list[RawMention], text: str) -> list[Group]:
         if g is None:
             continue
         for m in g.mentions:
-            after = re.match(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)", text[m.end:m.end + 16])
-            if after and after.group(1) in groups and after.group(1) != key:
+            after = re.match(r"\s*\(\s*([A-Z][A-Z.&]{1,9})\s*\)", text[m.end:m.end + 16])
+            if (after and after.group(1) in groups and after.group(1) != key
+                    and after.group(1)[0] == (_initials(key) or key)[0]):
                 absorb(after.group(1), key)
     # acronyms spelt by an organisation's initials
     orgs = [k for k, g in groups.items() if g.type == "ORG" and len(k.split()) > 1]

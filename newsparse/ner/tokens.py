@@ -11,13 +11,14 @@ import re
 TOKEN_RE = re.compile(
     r"""(?:[A-Za-z]\.){2,}(?![A-Za-z])             # U.S. U.K. a.m.
       | (?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|St|Jr|Sr|Inc|Ltd|Co|Corp|Mt|Rev|Messrs|No)\.(?=\s)
-      | \d+(?:[.,:/]\d+)*%?                       # numbers 1,000.5 10:30
+      | [A-Z]\.(?=[\s,])                          # initials: J. Smith
+      | \d\w*(?:[.,:/-]\w+)*%?                    # numbers 1,000.5 10:30 1996-08-30 31st 26-year-old
       | \w+(?:[-&]\w+)*(?:['’]\w+)?(?<!['’]s)(?<!['’])   # words, hyphenated, O'Brien (not possessive)
-      | ['’][sS]\b | n['’]t\b
+      | ['’](?:[sSmMdD]|re|ve|ll)\b | n['’]t\b
       | \.\.\.|--|[^\w\s]""",
     re.X,
 )
-_SPLIT_HYPHEN = re.compile(r"^([A-Z][\w.]*?)(-)([a-z][\w-]*)$")
+_SPLIT_HYPHEN = re.compile(r"^([A-Z][\w.]*?)(-)([a-z]+(?:-[a-z]+)*)$")
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

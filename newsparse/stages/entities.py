@@ -48,7 +48,7 @@ def tagged_mentions(text: str, sentences: list[tuple[int, int]], model: str = ""
         for i, j, typ in spans(tg):
             s, e = toks[i][0], toks[j - 1][1]
             surface = text[s:e]
-            if not any(c.isupper() for c in surface) or not any(c.isalnum() for c in surface):
+            if not any(c.isalnum() for c in surface):
                 continue
             mentions.append(RawMention(s, e, surface, refine_type(surface, typ)))
     all_tokens = [t for toks in toks_per_sent for t in toks]
