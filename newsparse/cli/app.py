@@ -136,6 +136,7 @@ def analyze(
     order, one record per input, each with "input" and "index"; an input that fails
     gives a record with "error" and a line on stderr, and the others still run.
     """
+    from newsparse.batch.executors import parse_executor
     from newsparse.batch.progress import Reporter, count_in_background
     from newsparse.batch.resume import DoneSet, LineSink, load_done
     from newsparse.batch.run import BatchOptions, run_batch
@@ -155,6 +156,7 @@ def analyze(
 
         Pipeline.from_config(cfg)  # a broken plugin is a config error, reported before any work
         shard_ = parse_shard(shard) if shard else None
+        parse_executor(executor)
         if resume and not output:
             raise ConfigError("--resume needs --output FILE")
         if output and format in (Format.table, Format.csv):

@@ -1,6 +1,7 @@
 """WARC / WARC.gz archives (warcio): each HTML response record is one article, keyed by its target URI."""
 from __future__ import annotations
 
+import os
 import sys
 from typing import Iterator, Optional
 
@@ -38,7 +39,8 @@ def iter_warc(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[InputIt
         yield InputItem(path, error=InputError(f"{path}: cannot read ({exc.strerror or exc})"))
         return
     try:
-        for record in ArchiveIterator(fh, arc2warc=True):
+        archive = ArchiveIterator(fh, arc2warc=True)
+        for record in archive:
             if record.rec_type not in ("response", "resource"):
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or f"{path}@{record.rec_headers.get_header('WARC-Record-ID')}"
@@ -57,13 +59,18 @@ def iter_warc(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[InputIt
             if len(data) > max_bytes:
                 yield InputItem(uri, error=InputError(f"{uri}: record too large (limit {max_bytes:,} bytes, see --max-bytes)"))
                 continue
+            if getattr(record.raw_stream, "limit", 0):  # the archive ends inside this record
+                yield InputItem(uri, error=InputError(f"{path}: damaged archive (record for {uri} is truncated)"))
+                return
             extra = {"url": uri, "warc": path}
             date = record.rec_headers.get_header("WARC-Date")
             if date:
                 extra["warc_date"] = date
             source = Source(name=uri, data=data, content_type="html", url=uri, charset=charset, extra=extra)
             yield InputItem(uri, source=source, max_bytes=max_bytes)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        if path != "-" and archive.offset < os.fstat(fh.fileno()).st_size:
+            yield InputItem(path, error=InputError(f"{path}: damaged archive (unreadable data at byte {archive.offset:,})"))
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError) as exc:  # AttributeError: warcio on torn headers
         yield InputItem(path, error=InputError(f"{path}: damaged or unreadable archive ({exc})"))
     finally:
         if path != "-":
