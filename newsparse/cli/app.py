@@ -206,6 +206,9 @@ def analyze(
             summary = run_batch(items, spec, write, reporter, options, done)
     except NewsparseError as exc:
         raise fail(env, exc) from None
+    except KeyboardInterrupt:  # the workers are stopped and every written line is whole
+        _write_stderr("newsparse: interrupted")
+        raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
     finally:
         if sink is not None:
             sink.close()
