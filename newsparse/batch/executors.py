@@ -193,7 +193,7 @@ class DaskExecutor(Executor):
     name = "dask"
 
     def __init__(self, spec: WorkerSpec, address: str, max_inflight: Optional[int] = None,
-                 materialize: bool = True, timeout: float = 30.0) -> None:
+                 materialize: bool = True) -> None:
         super().__init__(spec)
         try:
             from distributed import Client
@@ -201,7 +201,8 @@ class DaskExecutor(Executor):
             raise ConfigError("--executor dask:// needs the optional extra: pip install 'newsparse[dask]'") from None
         self.address = address
         try:
-            self.client = Client(address, timeout=timeout, set_as_default=False)
+            # connect timeout: Dask's config (distributed.comm.timeouts.connect, 30s by default)
+            self.client = Client(address, set_as_default=False)
         except (OSError, TimeoutError) as exc:
             raise ConfigError(f"--executor: cannot connect to the Dask scheduler at {address} ({exc})") from None
         self.workers = max(1, sum(self.client.nthreads().values()))
@@ -212,15 +213,19 @@ class DaskExecutor(Executor):
     def run(self, jobs: Iterator[Job]) -> Iterator[Outcome]:
         from distributed import as_completed
 
-        spec_f = self.client.scatter(self.spec, broadcast=True, hash=False)
+        try:
+            spec_f = self.client.scatter(self.spec, broadcast=True, hash=False)
+        except Exception as exc:  # noqa: BLE001 - e.g. newsparse not installed on the workers
+            raise ConfigError(f"--executor: the Dask workers at {self.address} cannot take the work "
+                              f"(is newsparse installed there?): {exc}") from None
         batch = uuid.uuid4().hex[:12]
         pending = self._futures
-        completed = as_completed()
+        completed = None
         jobs = iter(jobs)
         exhausted = False
 
         def refill() -> None:
-            nonlocal exhausted
+            nonlocal exhausted, completed
             while not exhausted and len(pending) < self.max_inflight:
                 job = next(jobs, None)
                 if job is None:
@@ -231,9 +236,14 @@ class DaskExecutor(Executor):
                     item = item.materialize()
                 fut = self.client.submit(run_with, spec_f, index, item, pure=False, key=f"newsparse-{batch}-{index}")
                 pending[fut.key] = (fut, (index, item))
-                completed.add(fut)
+                if completed is None:
+                    completed = as_completed([fut], loop=self.client.loop)  # our client, not a default one
+                else:
+                    completed.add(fut)
 
         refill()
+        if completed is None:
+            return
         for fut in completed:
             _, job = pending.pop(fut.key)
             try:
