@@ -408,3 +408,8 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+from newsparse.cli.summarize_cmd import summarize as _summarize  # noqa: E402 - registered last (issue 7)
+
+app.command(name="summarize")(_summarize)
