@@ -49,29 +49,28 @@ def binary_kind(data: bytes) -> Optional[str]:
             return kind
     if any(head.startswith(bom) for bom, _ in _BOMS):
         return None
-    if b"\x00" in head:
-        # UTF-16 without a BOM: NULs at every other byte of ASCII text
-        even = head[0::2].count(0)
-        odd = head[1::2].count(0)
-        half = max(1, len(head) // 2)
-        if (odd > 0.3 * half and even < 0.05 * half) or (even > 0.3 * half and odd < 0.05 * half):
-            return None
+    if _utf16_guess(head):
+        return None
+    nuls = head.count(0)
+    if nuls > max(2, len(head) // 100):
         return "a binary file"
     control = sum(1 for b in head if b < 9 or (13 < b < 32 and b != 27))
-    if head and control / len(head) > 0.05:
+    if head and (control - nuls) / len(head) > 0.05:
         return "a binary file"
     return None
 
 
 def _utf16_guess(data: bytes) -> Optional[str]:
+    """UTF-16 without a BOM: NULs at (nearly) every other byte, as in ASCII-range text."""
     head = data[:4096]
-    if b"\x00" not in head:
-        return None
+    half = max(1, len(head) // 2)
     even = head[0::2].count(0)
     odd = head[1::2].count(0)
-    if odd > even:
+    if odd > 0.3 * half and even < 0.05 * half:
         return "utf-16-le"
-    return "utf-16-be"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def _valid_codec(name: Optional[str]) -> Optional[str]:
