@@ -68,7 +68,7 @@ class QuotesStage(Stage):
                     continue
                 qend = qs + len(text[qs:qe].rstrip().rstrip(","))
                 m = after.match(text, qe + 1, para.end) if qe < para.end else None
-                offset = qe + 1
+                offset = 0  # match() on the full text gives absolute offsets
                 if m is None:
                     window_start = max(para.start, qs - 120)
                     mb = before.search(text[window_start : qs])
@@ -80,7 +80,7 @@ class QuotesStage(Stage):
                     continue
                 grp = "1" if m.group("n1") else "2"
                 name, cue = m.group("n" + grp), m.group("c" + grp)
-                ns, cs = m.start("n" + grp) + offset if offset == qe + 1 else m.start("n" + grp) + offset, m.start("c" + grp) + offset
+                ns, cs = m.start("n" + grp) + offset, m.start("c" + grp) + offset
                 full = max((n for n in names if n.split()[-1] == name.split()[-1] and name in n), key=len, default=name)
                 quotes.append(Quote(qs, qend, text[qs:qend], "direct", speaker=full,
                                     speaker_mention=TextSpan(ns, ns + len(name), name),
