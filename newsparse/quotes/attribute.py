@@ -630,7 +630,7 @@ def _resolve_floating(ctx: Context, state: dict, max_paras: int, paras: list[tup
             lo = paras[d.para - 1][0] if d.para > 0 else paras[d.para][0]
             rec = index.latest_subject(lo, d.start, quoted, qstarts)
             if rec is not None and rec.start > last_pos:
-                p = rec.person
+                p = index.upgrade(rec.person, rec.start)
                 d.speaker = Speaker(p.name, rec.start, rec.end, ctx.doc.text[rec.start : rec.end], "name", p, True, 0.8)
             elif last_ok:
                 d.speaker = last.speaker

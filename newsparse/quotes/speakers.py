@@ -425,6 +425,9 @@ class SpeakerIndex:
     def canonical(self, words: list[str], start: int, end: int) -> tuple[str, Optional[Person]]:
         """The most complete known name for a name mention (full name for a surname)."""
         ent = self.entity_at(start, end)
+        own = " ".join(strip_titles(words, self.lex.titles)[1])
+        if ent is not None and own != ent[1] and ent[1] in own and len(own) > len(ent[1]):
+            ent = None  # the entity is a part of the name the text gives ("Red Cross" in "Kenya Red Cross")
         if ent is not None:
             eid, name, typ = ent
             p = self.persons.get(name)
@@ -433,7 +436,8 @@ class SpeakerIndex:
                 if longer is not None:
                     return longer.name, longer
             if p is not None:
-                return name, p
+                p = self.upgrade(p, start)
+                return p.name, p
         _, name_words = strip_titles(words, self.lex.titles)
         name = re.sub(r"\s*['’]s$", "", " ".join(name_words)).strip()
         if not name:
@@ -451,6 +455,13 @@ class SpeakerIndex:
             p = self._add(name, kind, genders)
         return name, p
 
+    def upgrade(self, person: Optional[Person], pos: int) -> Optional[Person]:
+        """A person known by a short name (surname) -> the full-name person meant at ``pos``."""
+        if person is None or person.kind != "person":
+            return person
+        longer = self._longer(person.name, pos, use_mention=False)
+        return longer if longer is not None else person
+
     def mention_at(self, start: int, end: int) -> Optional[MentionRec]:
         i = bisect_left(self._starts, end) - 1
         while i >= 0 and self.mentions[i].end > start:
@@ -460,10 +471,10 @@ class SpeakerIndex:
             i -= 1
         return None
 
-    def _longer(self, name: str, before: int) -> Optional[Person]:
+    def _longer(self, name: str, before: int, use_mention: bool = True) -> Optional[Person]:
         """A longer person name ending (or starting) with ``name``, the one meant at ``before``."""
         words = name.split()
-        r = self.mention_at(before, before + len(name))
+        r = self.mention_at(before, before + len(name)) if use_mention else None
         if r is not None and r.person.kind == "person" and len(r.person.name.split()) > len(words) and \
                 (r.person.name.endswith(name) or r.person.name.startswith(name)):
             return r.person
@@ -530,6 +541,9 @@ class SpeakerIndex:
 
     def resolve_pronoun(self, pron: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
         """The most recent compatible person: subjects and speakers of recent sentences first."""
+        return self.upgrade(self._resolve_pronoun(pron, pos, sentence_starts), pos)
+
+    def _resolve_pronoun(self, pron: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
         g = PRONOUNS.get(pron.lower())
         if g in ("s", None):
             return None
