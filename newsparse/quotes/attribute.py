@@ -440,14 +440,25 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     if side == "right" and any(t.tag == "Q" for t in left):
                         rule = "split-quote"
                     for t in qs_in:
-                        qkind = "direct" if not text[t.start : t.start + 1].islower() else "partial"
+                        qkind = "direct" if not text[t.start : t.start + 1].islower() or \
+                            len(text[t.start : t.end].split()) >= 6 else "partial"
                         _draft(ctx, t.start, t.end, qkind, pi, rule, sp, cue_span, t.q, desc)
                         used_q.add(id(t))
                 elif kind == "partial":
-                    _draft(ctx, piece[0].start, piece[-1].end, "partial", pi,
-                           "according-to" if a.cue.source else "partial", sp, cue_span, None, desc)
-                    for t in qs_in:
-                        used_q.add(id(t))
+                    span = piece[-1].end - piece[0].start
+                    inq = sum(t.end - t.start for t in qs_in)
+                    if inq >= 0.6 * span:
+                        # the quotation carries the clause ("said the proposal "would …""): report it as such
+                        for t in qs_in:
+                            nw = len(text[t.start : t.end].split())
+                            _draft(ctx, t.start, t.end, "direct" if nw >= 6 else "partial", pi, "before-quote",
+                                   sp, cue_span, t.q, desc)
+                            used_q.add(id(t))
+                    else:
+                        _draft(ctx, piece[0].start, piece[-1].end, "partial", pi,
+                               "according-to" if a.cue.source else "partial", sp, cue_span, None, desc)
+                        for t in qs_in:
+                            used_q.add(id(t))
                 else:
                     ok = a.cue.indirect and len([t for t in piece if t.w not in PUNCT]) >= 4 and _has_verb(piece) \
                         and not (sp.kind == "role" and sp.person is None and u[a.sj - 1].low in DOCUMENT_NOUNS)
@@ -542,6 +553,9 @@ def _pieces(u: list[Tok], a: Attribution, left: list[Tok], right: list[Tok], lef
     if a.cue.source:
         if follows is not None and follows.w == ",":
             return [(right_t, "right")]
+        return [(left_t, "left")]
+    if a.lo > 0 and u[a.lo - 1].tag == "Q" and not (right_q or any(t.low == "that" for t in right_t[:2])):
+        # `"…," she said after the vote` - the quotation is what was said
         return [(left_t, "left")]
     if follows is not None and follows.w not in (",", "—", "–", ".", ";", "!", "?", "("):
         out = [(right_t, "right")]

@@ -680,7 +680,8 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
                 i -= 1
                 continue
             break
-        if p.low in LINK_PREPS and i - 2 >= lo and toks[i - 2].tag in HEAD_TAGS and p.low in ("of", "for", "at"):
+        if p.low in LINK_PREPS and i - 2 >= lo and toks[i - 2].tag in HEAD_TAGS and (
+                p.low in ("of", "for", "at") or toks[i - 2].tag == "NNS" or toks[i - 2].low in lex.speaker_nouns):
             i -= 1
             continue
         break
