@@ -131,6 +131,8 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
             k += 1
             continue
         cue = lex.match(lows, k)
+        if cue is not None and t.w[0].isupper() and k > 0 and not cue.source:
+            cue = None  # "Amir Said": a name, not the verb
         if cue is None or (len(cue.words) == 1 and t.tag.startswith("NN") and t.low not in ("says", "said", "told")):
             k += 1
             continue
@@ -311,7 +313,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     if kind == "name" and j - i >= 3:
         # "Tim Guest with the health authority", "a spokesperson for Acme": the head is before the link
         for z in range(i + 1, j - 1):
-            if u_low(toks[z]) in ("with", "of", "for", "at", "from") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
+            if u_low(toks[z]) in ("with", "of", "for", "at", "from", "on", "in") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
                 after_words = [t.w for t in toks[z + 1 : j]]
                 run = []
                 for w in reversed(after_words):
