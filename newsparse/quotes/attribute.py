@@ -98,12 +98,17 @@ class Context:
 
 
 # ------------------------------------------------------------------ attributions
-def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon) -> bool:
+def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon, strict: bool = False) -> bool:
     kind = phrase_kind(toks, i, j)
     if kind != "role":
         return True
-    head = toks[j - 1].low
-    return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or toks[j - 1].tag == "NNS"
+    h = j - 1
+    for z in range(i + 1, j - 1):  # "a spokesperson for the fire service": the head comes before the link
+        if toks[z].low in ("of", "for", "at", "from", "with", "on", "in") and toks[z - 1].tag in ("NN", "NNS"):
+            h = z - 1
+            break
+    head = toks[h].low
+    return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or (toks[h].tag == "NNS" and not strict)
 
 
 def _clause_start(toks: list[Tok], i: int) -> bool:
@@ -140,7 +145,7 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
         att: Optional[Attribution] = None
         if cue.source:
             r = np_after(toks, cj, lex)
-            if r and _speakerish(toks, r[0], r[1], lex):
+            if r and _speakerish(toks, r[0], r[1], lex, strict=True):
                 att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
         else:
             pk = k - 1
@@ -462,7 +467,8 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                         for t in qs_in:
                             used_q.add(id(t))
                 else:
-                    ok = a.cue.indirect and len([t for t in piece if t.w not in PUNCT]) >= 4 and _has_verb(piece) \
+                    whole = [t for pc, _ in pieces for t in pc] if len(pieces) == 2 else piece
+                    ok = a.cue.indirect and len([t for t in whole if t.w not in PUNCT]) >= 4 and _has_verb(whole) \
                         and not (sp.kind == "role" and sp.person is None and u[a.sj - 1].low in DOCUMENT_NOUNS)
                     if a.cue.needs_that and not (side == "right" and u[a.hi:a.hi + 1] and
                                                  any(t.low == "that" for t in u[a.hi : a.hi + 6])):
