@@ -47,7 +47,7 @@ def test_company_pronoun_and_role_noun_go_to_the_organisation() -> None:
 
 def test_statement_from_an_organisation() -> None:
     q = find(run_quotes('A statement from the Baltic Shipping Council said "the route is safe again."'), "the route")
-    assert q.speaker == "Baltic Shipping Council"
+    assert q.speaker == "the Baltic Shipping Council"
 
 
 def test_every_quote_has_confidence_and_rule() -> None:

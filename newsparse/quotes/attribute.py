@@ -25,6 +25,7 @@ from newsparse.quotes.speakers import (
     Person,
     Speaker,
     SpeakerIndex,
+    _plausible_unknown_name,
     first_name_genders,
     np_after,
     np_before,
@@ -104,7 +105,10 @@ def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon, strict: bool =
         return True
     h = j - 1
     for z in range(i + 1, j - 1):  # "a spokesperson for the fire service": the head comes before the link
-        if toks[z].low in ("of", "for", "at", "from", "with", "on", "in") and toks[z - 1].tag in ("NN", "NNS"):
+        if toks[z].low in ("of", "for", "at", "from", "with", "on", "in", "to") and toks[z - 1].tag in ("NN", "NNS"):
+            h = z - 1
+            break
+        if toks[z].low in ("familiar", "close") and z > i:  # "sources familiar with the talks"
             h = z - 1
             break
     head = toks[h].low
@@ -313,7 +317,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     if kind == "pronoun":
         person = ctx.index.resolve_pronoun(toks[i].low, toks[i].start, ctx.sentence_starts)
         if person is not None:
-            return Speaker(person.name, toks[i].start, toks[i].end, mtext, kind, person, True, 0.9)
+            return Speaker(person.display, toks[i].start, toks[i].end, mtext, kind, person, True, 0.9)
         return Speaker(mtext, toks[i].start, toks[i].end, mtext, kind, None, False, 0.5)
     if kind == "name" and j - i >= 3:
         # "Tim Guest with the health authority", "a spokesperson for Acme": the head is before the link
@@ -331,10 +335,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                 if ends_in_person is False and toks[z - 1].low in DOCUMENT_NOUNS | STATEMENT_NOUNS \
                         and toks[z].low in ("from", "by", "of") and any(t.w[:1].isupper() for t in toks[z + 1 : j]):
                     # "a statement from the EU said": the organisation speaks
-                    k0 = z + 1
-                    while k0 < j and toks[k0].low in ("the", "a", "an"):
-                        k0 += 1
-                    i = k0
+                    i = z + 1
                     kind = phrase_kind(toks, i, j)
                     mtext = text[toks[i].start : toks[j - 1].end]
                     break
@@ -360,7 +361,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         off = k + len(words) - len(name_words)
         genders = first_name_genders()
         # "Organizer Dwayne Croteau": a known first name inside the run starts the name
-        if len(name_words) >= 3 and not genders.get(name_words[0].lower()):
+        if len(name_words) >= 3 and not genders.get(name_words[0].lower()) and not _plausible_unknown_name(name_words[:1]):
             for z in range(1, len(name_words) - 1):
                 if genders.get(name_words[z].lower()):
                     title_words = title_words + name_words[:z]
@@ -370,10 +371,14 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         ns, ne = toks[off].start, toks[j - 1].end
         name, person = ctx.index.canonical(name_words, ns, ne)
         if person is not None and person.kind == "unknown":
-            person.kind = "org" if len(name_words) == 1 or ORG_WORDS.search(name) else "person"
-        if off > i and toks[off - 1].low == "the" and (person is None or person.kind != "person") \
-                and name == " ".join(name_words):
-            name = "the " + name  # organisations are named with their article: "the Red Cross"
+            person.kind = "person" if len(name_words) in (2, 3) and _plausible_unknown_name(name_words) and \
+                not ORG_WORDS.search(name) else "org"
+        if person is not None and person.kind != "person" and name == person.name:
+            if off > i and toks[off - 1].low == "the":
+                person.article = True
+            name = person.display  # organisations are named with their article: "the Red Cross"
+        elif off > i and toks[off - 1].low == "the" and person is None:
+            name = "the " + name
         sp = Speaker(name, ns, ne, text[ns:ne], kind, person, True, 1.0)
         if person is not None and ns > toks[i].start and not person.description:
             prefix = text[toks[i].start : ns].strip(" ,")
@@ -384,7 +389,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     if kind == "role":
         person = ctx.index.resolve_role(toks[i:j], toks[i].start)
         if person is not None:
-            return Speaker(person.name, toks[i].start, toks[j - 1].end, mtext, kind, person, True, 0.8)
+            return Speaker(person.display, toks[i].start, toks[j - 1].end, mtext, kind, person, True, 0.8)
     return Speaker(mtext, toks[i].start, toks[j - 1].end, mtext, "role", None, True, 0.85)
 
 
@@ -653,7 +658,7 @@ def _resolve_floating(ctx: Context, state: dict, max_paras: int, paras: list[tup
             rec = index.latest_subject(lo, d.start, quoted, qstarts)
             if rec is not None and rec.start > last_pos:
                 p = index.upgrade(rec.person, rec.start)
-                d.speaker = Speaker(p.name, rec.start, rec.end, ctx.doc.text[rec.start : rec.end], "name", p, True, 0.8)
+                d.speaker = Speaker(p.display, rec.start, rec.end, ctx.doc.text[rec.start : rec.end], "name", p, True, 0.8)
             elif last_ok:
                 d.speaker = last.speaker
             if d.speaker is not None:

@@ -73,7 +73,8 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
              "today", "yesterday", "tomorrow"}
 _SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
-_AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+_AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*,?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PREV_WORD = re.compile(r"\b([a-z][a-z-]+)\s+$")
 _NAME_OK_LOWER = {"of", "the", "and", "for", "de", "van", "von", "da", "di", "le", "la", "bin", "al", "el", "der",
                   "den", "du", "dos", "del", "on", "in", "at", "&"}
@@ -156,6 +157,12 @@ class Person:
     entity: Optional[str] = None
     description: Optional[str] = None
     titles: set[str] = field(default_factory=set)
+    article: bool = False  # an organisation the text calls "the X"
+
+    @property
+    def display(self) -> str:
+        """The name as a speaker: organisations keep the article the text gives them."""
+        return f"the {self.name}" if self.article and self.kind != "person" else self.name
 
 
 @dataclass
@@ -261,11 +268,14 @@ class SpeakerIndex:
             if _in_credit(text, start, start + len(nm)):
                 continue
             if idx._covered(start):
-                if titles:
-                    ent = idx.entity_at(start, start + len(nm))
-                    p = idx.persons.get(ent[1]) if ent else None
-                    if p is not None:
-                        p.titles.update(t.lower().rstrip(".") for t in titles)
+                ent = idx.entity_at(start, start + len(nm))
+                p = idx.persons.get(ent[1]) if ent else None
+                if p is not None:
+                    p.titles.update(t.lower().rstrip(".") for t in titles)
+                    if p.kind == "person" and nm != p.name and nm.startswith(p.name) and len(nm.split()) == len(p.name.split()) \
+                            and nm not in idx.persons:
+                        idx.persons[nm] = p  # "Kim Jong" cut short by the tagger: the text says "Kim Jong-un"
+                        p.name = nm
                 continue
             kind = "unknown"
             org = ORG_WORDS.search(nm)
@@ -328,6 +338,11 @@ class SpeakerIndex:
                 p.gender = g
         idx.mentions.sort(key=lambda r: r.start)
         idx._starts = [r.start for r in idx.mentions]
+        seen: set[int] = set()
+        for r in idx.mentions:  # an organisation first named "the X" keeps its article
+            if r.person.kind == "org" and id(r.person) not in seen:
+                seen.add(id(r.person))
+                r.person.article = text[max(0, r.start - 4) : r.start].lower() == "the "
         idx._mark_subjects()
         idx._text_genders()
         return idx
@@ -402,7 +417,8 @@ class SpeakerIndex:
             seg = _SENT_SPLIT.split(before)[-1]
             # sentence-initial (after a short intro phrase or title run) or followed by a verb
             if len(seg.split()) <= 4 and not re.search(r"\b(of|to|with|by|for|and|from|about|against|on|at|in)\s*$", seg, re.I) \
-                    and not re.search(r"['’]s?\s*$", seg):
+                    and not re.search(r"['’]s?\s*$", seg) and \
+                    not any(tagger.tag_word(w, False)[:2] in ("VB", "PR", "MD") for w in _LOWER_WORD.findall(seg)):
                 r.subject = True
                 continue
             after = text[r.end : r.end + 160]
@@ -713,6 +729,15 @@ def np_after(toks: list[Tok], k: int, lex: CueLexicon) -> Optional[tuple[int, in
         j -= 1
     if j <= i or toks[j - 1].low in NON_SPEAKER_HEADS or j - k > 14:
         return None
+    # "sources familiar with the talks", "officials close to the deal"
+    if j + 2 < n and toks[j].low in ("familiar", "close") and toks[j + 1].low in ("with", "to"):
+        z = j + 2
+        if z < n and toks[z].tag in ("DT", "PRP$"):
+            z += 1
+        while z < n and toks[z].tag in NP_TAGS and toks[z].tag not in ("VBN", "VBG"):
+            z += 1
+        if z > j + 2 and toks[z - 1].tag in HEAD_TAGS:
+            j = z
     return (k, j)
 
 
