@@ -427,6 +427,14 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     desc = text[u[s].start : u[e - 1].end].strip(" ,")
                     if _BAD_APPOS_START.match(desc):
                         desc = None
+                    elif sp.kind == "role" and sp.person is None and 2 <= e - s <= 4 and \
+                            all(t.tag in ("NNP", "NNPS") and t.w[:1].isupper() for t in u[s:e]):
+                        # "the director of operations for EHS, Jeff Fraser, says": the name speaks
+                        role_text = sp.mention_text
+                        name, person = ctx.index.canonical([t.w for t in u[s:e]], u[s].start, u[e - 1].end)
+                        sp = Speaker(name, u[s].start, u[e - 1].end, text[u[s].start : u[e - 1].end], "name",
+                                     person, True, 1.0)
+                        desc = role_text
             unit_sp = sp
             tail = _tail_end(u, a)
             left = u[: a.lo]

@@ -523,10 +523,10 @@ class SpeakerIndex:
         """``the company`` -> the latest organisation; ``the mayor`` -> the latest person titled mayor."""
         if len(toks) < 2 or toks[0].low not in ("the", "this"):
             return None
-        words = [t.low for t in toks[1:]]
-        head = words[-1]
-        if len(words) > 2:
+        words = [t.low for t in toks[1:] if not t.tag.startswith("JJ") and t.low not in ("former", "new", "current")]
+        if not words or len(words) > 2:
             return None
+        head = words[-1]
         i = bisect_left(self._starts, pos) - 1
         if head in ORG_ROLE_NOUNS:
             k = i
@@ -681,8 +681,8 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
     t = toks[j - 1]
     if t.low in PRONOUNS and t.tag in ("PRP", "NNP", "NN") :
         return (j - 1, j)
-    if t.tag not in HEAD_TAGS or t.low in NON_SPEAKER_HEADS:
-        return None
+    if (t.tag not in HEAD_TAGS and t.low not in lex.speaker_nouns) or t.low in NON_SPEAKER_HEADS:
+        return None  # ("official" is mostly an adjective in the tagger's data, a speaker here)
     i = j - 1
     while i - 1 >= lo:
         p = toks[i - 1]

@@ -18,6 +18,7 @@ TOKEN_RE = re.compile(
            Inc|Ltd|Corp|Co|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Cpl|Cst|Coun|Atty|Pres|Gov)\.(?=\s)
       | [A-Z]\.(?=\s+[A-Z])
       | \d+(?:[.,:]\d+)*%?
+      | [A-Za-z]\w*(?:\.(?:[a-z0-9]\w*|[A-Z0-9]+\b))+(?=['’]s\b|[^\w.]|\.\W|\.?$)
       | \w+(?:[-'’]\w+)*(?=['’]s\b)
       | \w+(?:[-]\w+)*(?:n['’]t|['’](?:ll|re|ve|d|m))?
       | ['’]s\b
