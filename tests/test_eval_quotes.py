@@ -296,7 +296,8 @@ def test_evaluate_end_to_end_with_cleaned_text(tmp_path: Path) -> None:
     assert kinds["floating"]["gold"] == 1 and kinds["floating"]["found"] == 1
     err = r["errors"][0]
     assert err["score"] == pytest.approx(1.0)
-    assert [w["gold_speaker"] for w in err["wrong"] if w.get("problem") == "speaker"] == ["Ines Moreau"]
+    assert [w["speaker"] for w in err["wrong"] if w.get("problem") == "speaker"] == ["Paul Girard"]
+    assert [w["speaker"] for w in err["wrong"] if "same surname" in w.get("problem", "")] == ["Moreau"]
 
 
 def test_evaluate_missing_and_wrong_listed(tmp_path: Path) -> None:

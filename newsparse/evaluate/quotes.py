@@ -370,8 +370,9 @@ def evaluate(gold: pathlib.Path, pipeline: Any, errors: int = 0, limit: Optional
                 exact = same_speaker_exact(p.speaker, g.speaker)
                 lenient = same_speaker_lenient(p.speaker, g.speaker)
                 sp.update(speaker_n=1, speaker_exact=int(exact), speaker_lenient=int(lenient))
-                if not lenient:
-                    speaker_errors.append({"problem": "speaker", "text": _snippet(g.text),
+                if not exact:
+                    problem = "speaker not canonical (same surname)" if lenient else "speaker"
+                    speaker_errors.append({"problem": problem, "text": _snippet(g.text),
                                            "speaker": p.speaker, "gold_speaker": g.speaker, "rule": p.rule})
             if g.speaker_span is not None:
                 sp.update(mention_n=1, mention_ok=int(_spans_overlap(p.speaker_span, [g.speaker_span])))
