@@ -304,6 +304,8 @@ def clean_author(name: str) -> Optional[str]:
     words = n.split()
     # "Nicoletta Richardson Trending Editor" -> keep the name before the job words
     m = _JOB.search(n)
+    if m and m.start() == 0:
+        return None
     if m and m.start() > 0:
         n = n[: m.start()].strip(" ,.-")
         words = n.split()
@@ -342,8 +344,7 @@ def find_authors(f: PageFacts, site: Optional[str]) -> list[str]:
     if not candidates and f.rel_authors:
         candidates = f.rel_authors[:3]
     if not candidates and f.bylines:
-        line = f.bylines[0]
-        candidates = re.split(r"\s*(?:,|;|&|\band\b)\s*", _BY.sub("", line))
+        candidates = re.split(r"\s*(?:;|&|\band\b)\s*", _BY.sub("", f.bylines[0]))
     out: list[str] = []
     seen: set[str] = set()
     for c in candidates:
