@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsparse.ner.gazetteers import first_names, gazetteer, multiword_max
+from newsparse.ner.gazetteers import clusters, first_names, gazetteer, multiword_max
 
 _SHAPE_SUBS = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"\d"), "d"))
 _REPEAT = re.compile(r"(.)\1+")
@@ -54,6 +54,11 @@ def own_features(word: str) -> list[str]:
     fn = first_names().get(low)
     if fn:
         feats.append("fn=" + fn)
+    cl = clusters().get(low)
+    if cl:
+        feats += ["c1=" + cl[0], "c2=" + cl[1]]
+    else:
+        feats.append("c=none")
     if word[:1].isupper() and not any(c.startswith("common") for c in _gaz_classes(word)):
         feats.append("rarecap")
     if len(_OWN) < _CACHE_MAX:
@@ -76,6 +81,9 @@ def neighbour_features(word: str, offset: int) -> list[str]:
             feats.extend(p + "g=" + c for c in _gaz_classes(word) if not c.startswith("common"))
         if first_names().get(word.lower()):
             feats.append(p + "fn")
+        cl = clusters().get(word.lower())
+        if cl:
+            feats.append(p + "c2=" + cl[1])
     if len(_NEIGH) < _CACHE_MAX:
         _NEIGH[key] = feats
     return feats
@@ -91,18 +99,24 @@ def is_caps_sentence(words: list[str]) -> bool:
     return upper >= 2 and upper >= 0.8 * cased
 
 
-def truecase(word: str) -> str:
-    """Case an all-caps word as running text would: common words lower, others Title."""
-    if not word.isupper() or len(word) < 2:
+def truecase(word: str, ctx: dict[str, str] | None = None) -> str:
+    """Case an all-caps word as running text would: as the document writes it elsewhere (``U``
+    all-caps, ``C`` capitalised, ``L`` lower-case); else common words lower, others Title."""
+    if not word.isupper() or len(word) < 2 or "." in word:
         return word
+    seen = ctx.get(word.lower(), "") if ctx else ""
+    if "U" in seen:
+        return word
+    if "C" in seen:
+        return word[0] + word[1:].lower()
+    if "L" in seen:
+        return word.lower()
     classes = _gaz_classes(word)
     places = {"country", "state", "city", "region", "demonym"}
     if any(c in places for c in classes) or first_names().get(word.lower()):
         return word[0] + word[1:].lower()
     if any(c in ("common4", "common5", "common6", "common3") for c in classes):
         return word.lower()
-    if "." in word:  # U.S., U.N.
-        return word
     return word[0] + word[1:].lower()
 
 
@@ -139,12 +153,33 @@ def phrase_tags(words: list[str]) -> list[str | None]:
     return out
 
 
-def position_features(words: list[str], caps: bool, phrases: list[str | None]) -> list[list[str]]:
+def doc_context(sentences: list[list[str]]) -> dict[str, str]:
+    """How each word is cased elsewhere in the document: ``C`` capitalised inside a sentence,
+    ``U`` all-caps, ``L`` lower-case. A sentence-initial or headline word borrows this evidence."""
+    flags: dict[str, set[str]] = {}
+    for words in sentences:
+        if is_caps_sentence(words):
+            continue
+        for w in words[1:]:
+            first = w[:1]
+            if len(w) > 1 and w.isupper() and w.isalpha():
+                flags.setdefault(w.lower(), set()).add("U")
+            elif first.isupper():
+                flags.setdefault(w.lower(), set()).add("C")
+            elif first.islower():
+                flags.setdefault(w.lower(), set()).add("L")
+    return {k: "".join(sorted(v)) for k, v in flags.items()}
+
+
+def position_features(words: list[str], caps: bool, phrases: list[str | None],
+                      ctx: dict[str, str] | None = None) -> list[list[str]]:
     """The per-token features that do not depend on the word type alone."""
     n = len(words)
     out: list[list[str]] = []
     for i in range(n):
         f: list[str] = []
+        if ctx is not None and (caps or words[i][:1].isupper()) and words[i][:1].isalpha():
+            f.append("doc=" + ctx.get(words[i].lower(), "-"))
         if i == 0:
             f.append("BOS")
             if words[0][:1].isupper():
@@ -161,17 +196,18 @@ def position_features(words: list[str], caps: bool, phrases: list[str | None]) -
     return out
 
 
-def prepare(words: list[str]) -> tuple[list[str], list[list[str]]]:
+def prepare(words: list[str], ctx: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
     """Truecase an all-caps sentence and compute its position features."""
     caps = is_caps_sentence(words)
     if caps:
-        words = [truecase(w) for w in words]
-    return words, position_features(words, caps, phrase_tags(words))
+        words = [truecase(w, ctx) for w in words]
+    return words, position_features(words, caps, phrase_tags(words), ctx)
 
 
-def sentence_features(words: list[str]) -> list[list[str]]:
-    """Feature lists for every token of one sentence (training and the reference tagger)."""
-    words, pos = prepare(words)
+def sentence_features(words: list[str], ctx: dict[str, str] | None = None) -> list[list[str]]:
+    """Feature lists for every token of one sentence (training and the reference tagger);
+    ``ctx`` is :func:`doc_context` of the sentence's document."""
+    words, pos = prepare(words, ctx)
     n = len(words)
     out: list[list[str]] = []
     for i in range(n):

@@ -79,7 +79,7 @@ class CRFModel:
             self._pending = []
         return self._mat
 
-    def emissions(self, sentences: list[list[str]]) -> Any:
+    def emissions(self, sentences: list[list[str]], ctx: dict[str, str] | None = None) -> Any:
         """Emission scores of all tokens of ``sentences``, flat (tokens x labels)."""
         np = self.np
         if self._n_rows > _CACHE_MAX:  # an unbounded vocabulary: start the cache afresh
@@ -89,7 +89,7 @@ class CRFModel:
         sid: list[int] = []
         empty = self._pos_row([])
         for k, words in enumerate(sentences):
-            words, feats = ft.prepare(words)
+            words, feats = ft.prepare(words, ctx)
             rows.extend([self._word_row(w) for w in words])
             pos.extend([self._pos_row(p) if p else empty for p in feats])
             sid.extend([k] * len(words))
@@ -132,8 +132,9 @@ class CRFModel:
         return path
 
     def tag_many(self, sentences: list[list[str]], batch: int = 512) -> list[list[str]]:
-        """IOB2 labels for many sentences: similar lengths are decoded together."""
+        """IOB2 labels for the sentences of one document: similar lengths are decoded together."""
         np = self.np
+        ctx = ft.doc_context(sentences)
         out: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         labels = self.labels
@@ -141,7 +142,7 @@ class CRFModel:
             idx = order[b : b + batch]
             sents = [sentences[i] for i in idx]
             lengths = np.array([len(s) for s in sents])
-            E_flat = self.emissions(sents)
+            E_flat = self.emissions(sents, ctx)
             N = int(lengths.max())
             E = np.zeros((len(sents), N, self.L))
             offsets = np.concatenate(([0], np.cumsum(lengths)))
