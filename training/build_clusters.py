@@ -5,7 +5,8 @@ Unlabelled running text from ``../shared`` (PolNeAR news articles, CoNLL-2003 tr
 frequent word a vector of its left/right neighbours; PPMI, a truncated SVD and k-means group
 words that occur in similar contexts ("Oracle", "Walmart", "Verizon" share a cluster even when
 only one was ever labelled). The CRF uses the cluster ids as features, which is what lets it
-generalise to names it never saw in training.
+generalise to names it never saw in training. A fourth column says how often the word is
+capitalised inside a sentence - names written in lower case ("starbucks") still look like names.
 
     python3 training/build_clusters.py          # about a minute on one core
 """
@@ -61,8 +62,19 @@ def main() -> None:
     from scipy import sparse
     from scipy.sparse.linalg import svds
 
-    sents = [[w.lower() for w in s] for s in sentences()]
+    raw = list(sentences())
+    sents = [[w.lower() for w in s] for s in raw]
     counts = Counter(w for s in sents for w in s)
+    inner: Counter = Counter()  # occurrences inside a sentence (not first), and capitalised ones
+    inner_cap: Counter = Counter()
+    for s in raw:
+        if sum(w.isupper() for w in s) > 0.6 * len(s):
+            continue  # headlines in capitals say nothing about casing
+        for w in s[1:]:
+            low = w.lower()
+            inner[low] += 1
+            if w[:1].isupper():
+                inner_cap[low] += 1
     vocab = [w for w, c in counts.most_common(VOCAB) if c >= 3]
     vid = {w: i for i, w in enumerate(vocab)}
     cid = {w: i for i, w in enumerate(vocab[:CONTEXTS])}
@@ -104,10 +116,14 @@ def main() -> None:
                     C[j] = c / (np.linalg.norm(c) + 1e-9)
         labels.append(assign)
     with open(OUT, "w", encoding="utf-8") as fh:
-        fh.write(f"# lowercased word<TAB>cluster of {SIZES[0]}<TAB>cluster of {SIZES[1]} - training/build_clusters.py\n")
+        fh.write(f"# lowercased word<TAB>cluster of {SIZES[0]}<TAB>cluster of {SIZES[1]}<TAB>how often it is "
+                 "capitalised inside a sentence (0 <10%, 1 <50%, 2 <90%, 3 >=90%, - unknown) - "
+                 "training/build_clusters.py\n")
         for i, w in enumerate(vocab):
             if "\t" not in w:
-                fh.write(f"{w}\t{labels[0][i]}\t{labels[1][i]}\n")
+                n = inner[w]
+                cap = "-" if n < 3 else str(sum(inner_cap[w] / n >= t for t in (0.1, 0.5, 0.9)))
+                fh.write(f"{w}\t{labels[0][i]}\t{labels[1][i]}\t{cap}\n")
     print(f"{len(sents)} sentences, {len(vocab)} words -> {OUT} ({OUT.stat().st_size / 1e6:.2f} MB)")
 
 

@@ -56,7 +56,9 @@ def own_features(word: str) -> list[str]:
         feats.append("fn=" + fn)
     cl = clusters().get(low)
     if cl:
-        feats += ["c1=" + cl[0], "c2=" + cl[1]]
+        feats += ["c1=" + cl[0], "c2=" + cl[1], "cr=" + cl[2]]
+        if not word[:1].isupper():
+            feats.append("lcr=" + cl[2])  # a lower-case word usually capitalised: a name in lower case
     else:
         feats.append("c=none")
     if word[:1].isupper() and not any(c.startswith("common") for c in _gaz_classes(word)):
@@ -83,7 +85,7 @@ def neighbour_features(word: str, offset: int) -> list[str]:
             feats.append(p + "fn")
         cl = clusters().get(word.lower())
         if cl:
-            feats.append(p + "c2=" + cl[1])
+            feats += [p + "c2=" + cl[1], p + "cr=" + cl[2]]
     if len(_NEIGH) < _CACHE_MAX:
         _NEIGH[key] = feats
     return feats

@@ -154,7 +154,10 @@ def propagate(text: str, mentions: list[RawMention], min_len: int = 2) -> list[R
     """Add capitalised occurrences of already-recognised names that the tagger missed."""
     taken = sorted((m.start, m.end) for m in mentions)
     forms: dict[str, str] = {}
+    seen = Counter(normal_form(m.text) for m in mentions)
     for m in mentions:
+        if m.type == "PERSON" and " " in m.text:
+            seen[m.text.split()[-1]] += 2  # a surname of a named person is a name here
         form = normal_form(m.text)
         if len(form) >= min_len and form[:1].isupper() and m.type != "MISC":
             forms.setdefault(form, m.type)
@@ -172,7 +175,7 @@ def propagate(text: str, mentions: list[RawMention], min_len: int = 2) -> list[R
             continue
         form = mt.group()
         # a common word at a sentence start is more likely the word than the name
-        if " " not in form and classes(form) and _sentence_initial(text, s) and _is_common(form):
+        if " " not in form and seen[form] < 2 and _sentence_initial(text, s) and _is_common(form):
             continue
         added.append(RawMention(s, e, form, forms[form], "propagated"))
         occupied[s:e] = b"\x01" * (e - s)
