@@ -13,21 +13,27 @@ from functools import lru_cache
 
 from newsparse.ner.gazetteers import clusters, first_names, gazetteer, multiword_max
 
-_SHAPE_SUBS = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"\d"), "d"))
-_REPEAT = re.compile(r"(.)\1+")
+_SHAPE_TABLE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+                              **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"}, **{c: "d" for c in "0123456789"}})
 _OWN: dict[str, list[str]] = {}
 _NEIGH: dict[tuple[str, int], list[str]] = {}
 _CACHE_MAX = 500_000
 
 
+@lru_cache(maxsize=100_000)
 def shape(word: str) -> str:
-    """Short word shape: ``Xx``, ``X.X.``, ``dd-dd`` collapsed (``McDonald`` -> ``XxXx``)."""
-    s = word
-    for rx, rep in _SHAPE_SUBS:
-        s = rx.sub(rep, s)
-    return _REPEAT.sub(r"\1", s)
+    """Short word shape: ``Xx``, ``X.X.``, ``d-d`` with repeats collapsed (``McDonald`` -> ``XxXx``)."""
+    s = word.translate(_SHAPE_TABLE)
+    if not s.isascii():
+        s = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in s)
+    out = [s[0]] if s else []
+    for c in s[1:]:
+        if c != out[-1]:
+            out.append(c)
+    return "".join(out)
 
 
+@lru_cache(maxsize=100_000)
 def _gaz_classes(word: str) -> tuple[str, ...]:
     return gazetteer().get(word.lower(), ())
 
@@ -92,12 +98,13 @@ def neighbour_features(word: str, offset: int) -> list[str]:
 
 
 def is_caps_sentence(words: list[str]) -> bool:
-    """A headline in capitals: (nearly) every cased word upper-case, at least two of them."""
+    """A headline in capitals: (nearly) every word that starts with a letter is upper-case."""
     cased = upper = 0
     for w in words:
-        if w.lower() != w.upper():
+        if w[:1].isalpha():
             cased += 1
-            upper += w.isupper()
+            if w.isupper():
+                upper += 1
     return upper >= 2 and upper >= 0.8 * cased
 
 
