@@ -85,8 +85,10 @@ class EntitiesStage(Stage):
         mentions, tokens = tagged_mentions(text, sentences, self.params.model)
         mentions = [mg.strip_titles(m, text) for m in mentions]
         mentions = mg.split_country_prefix(mentions, tokens, text)
+        mentions = mg.split_person_tail(mentions, tokens, text)
         mg.consistent_types(mentions)
         if self.params.propagate:
+            mentions = mg.coordinated(text, mentions)
             mentions = mg.propagate(text, mentions)
         if self.params.merge:
             groups = mg.merge(mentions, text)
