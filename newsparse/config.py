@@ -88,6 +88,7 @@ def parse_yaml(text: str, source: str) -> Layer:
     import yaml
 
     try:
+        yaml.safe_load(text)  # refuses object tags (!!python/...) and any other unsafe construct
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark

@@ -71,3 +71,35 @@ def get_stage_class(name: str) -> type[Stage]:
     if not (isinstance(cls, type) and issubclass(cls, Stage)):
         raise ConfigError(f"stage {name!r} ({targets[name]}) is not a newsparse Stage class")
     return cls
+
+
+def describe(config=None) -> list[dict]:  # noqa: ANN001 - config: Optional[Config]
+    """Every available stage with its parameters (type, default, configured value), for listings and docs."""
+    import dataclasses
+    import typing
+
+    rows = []
+    for name, target in sorted(available().items()):
+        cls = get_stage_class(name)
+        hints = typing.get_type_hints(cls.Params)
+        defaults = cls.Params()
+        configured = (config.stages.get(name, {}) if config else {})
+        params = []
+        for f in dataclasses.fields(cls.Params):
+            tp = hints[f.name]
+            params.append({
+                "name": f.name,
+                "type": tp.__name__ if isinstance(tp, type) else str(tp).replace("typing.", ""),
+                "default": getattr(defaults, f.name),
+                "value": configured.get(f.name, getattr(defaults, f.name)),
+                "help": (f.metadata or {}).get("help", ""),
+            })
+        rows.append({
+            "name": name,
+            "target": target,
+            "description": cls.description or (cls.__doc__ or "").strip().split("\n")[0],
+            "in_pipeline": bool(config) and name in config.pipeline,
+            "enabled": bool(config) and name in config.active_stages(),
+            "params": params,
+        })
+    return rows

@@ -235,6 +235,10 @@ def exit_status(ok: int, failed: int) -> ExitStatus:
     return ExitStatus.ALL_FAILED if ok == 0 else ExitStatus.SOME_FAILED
 
 
+class OutputClosed(Exception):
+    """The reader of stdout went away (``| head``): stop quietly, exit 0."""
+
+
 class RecordWriter:
     """Streams records to stdout in the chosen format as they are produced."""
 
@@ -252,12 +256,21 @@ class RecordWriter:
     def write_outcome(self, outcome) -> None:  # noqa: ANN001 - newsparse.runner.Outcome, imported lazily
         """Write a batch outcome: its line as serialized by the worker, else its record."""
         if outcome.line is not None:
-            self.env.stdout.write(outcome.line + "\n")
-            self.env.stdout.flush()
+            try:
+                self.env.stdout.write(outcome.line + "\n")
+                self.env.stdout.flush()
+            except BrokenPipeError:
+                raise OutputClosed() from None
         else:
             self.write(outcome.record)
 
     def write(self, record: dict) -> None:
+        try:
+            self._write(record)
+        except BrokenPipeError:
+            raise OutputClosed() from None
+
+    def _write(self, record: dict) -> None:
         out = self.env.stdout
         if self.fmt == Format.json and self.single:
             out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
@@ -282,34 +295,15 @@ def stages(
     set_: Optional[List[str]] = SetOpt,
 ) -> None:
     """List every available stage, its parameters and their defaults."""
-    import dataclasses
-    import typing
-
-    from newsparse.registry import available, get_stage_class
+    from newsparse.errors import ConfigError
+    from newsparse.registry import describe
 
     env = make_env()
     cfg = load_config(env, config, set_, None)
-    rows = []
-    for name, target in sorted(available().items()):
-        try:
-            cls = get_stage_class(name)
-        except Exception as exc:  # noqa: BLE001
-            env.warn(str(exc))
-            continue
-        hints = typing.get_type_hints(cls.Params)
-        defaults = cls.Params()
-        params = []
-        for f in dataclasses.fields(cls.Params):
-            params.append({
-                "name": f.name,
-                "type": str(hints[f.name]).replace("typing.", "") if not isinstance(hints[f.name], type) else hints[f.name].__name__,
-                "default": getattr(defaults, f.name),
-                "value": cfg.stages.get(name, {}).get(f.name, getattr(defaults, f.name)),
-            })
-        rows.append({
-            "name": name, "target": target, "description": cls.description or (cls.__doc__ or "").strip().split("\n")[0],
-            "in_pipeline": name in cfg.pipeline, "enabled": name in cfg.active_stages(), "params": params,
-        })
+    try:
+        rows = describe(cfg)
+    except ConfigError as exc:  # a broken third-party stage
+        raise fail(env, exc) from None
     fmt = format if format != Format.auto else (Format.table if env.stdout_isatty else Format.json)
     if fmt in (Format.json, Format.jsonl, Format.csv):
         env.stdout.write(json.dumps(rows, indent=2, default=str) + "\n")
@@ -374,6 +368,14 @@ def config_show(
     env.console("stdout").print(table)
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output records (schema_version 1)."""
+    from newsparse.output.record import load_schema
+
+    make_env().stdout.write(json.dumps(load_schema(), indent=2) + "\n")
+
+
 def main() -> None:
     """Console-script entry point: exit codes, Ctrl-C and closed pipes handled once, here."""
     import click
@@ -387,7 +389,7 @@ def main() -> None:
     except click.exceptions.ClickException as exc:  # usage errors: exit 2 with click's message
         exc.show()
         code = exc.exit_code
-    except BrokenPipeError:
+    except (BrokenPipeError, OutputClosed):
         _silence_stdout()
         code = int(ExitStatus.OK)
     try:
@@ -412,6 +414,11 @@ def _silence_stdout() -> None:
     except (OSError, ValueError):
         pass
 
+
+# `newsparse eval` lives in its own module (newsparse/cli/eval_cmd.py).
+from newsparse.cli import eval_cmd as _eval_cmd  # noqa: E402
+
+_eval_cmd.register(app)
 
 from newsparse.cli.summarize_cmd import summarize as _summarize  # noqa: E402 - registered last (issue 7)
 

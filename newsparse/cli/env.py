@@ -38,6 +38,7 @@ class Environment:
             file=self.stdout if stream == "stdout" else self.stderr,
             force_terminal=bool(tty),
             no_color=not self.color,
+            color_system="auto" if self.color else None,
             highlight=False,
             soft_wrap=False,
             width=None if tty else 120,

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from newsparse import limits
 from newsparse.errors import InputError
-from newsparse.inputs.decode import decode_bytes, looks_like_html
+from newsparse.inputs.decode import decode_bytes, flatten_deep_html, looks_like_html
 from newsparse.model import Document
 
-DEFAULT_MAX_BYTES = 50_000_000
+DEFAULT_MAX_BYTES = limits.MAX_INPUT_BYTES
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Source:
     url: Optional[str] = None
     charset: Optional[str] = None  # declared by HTTP or a container
     extra: dict[str, Any] = field(default_factory=dict)  # fields carried through to output
+    encoding: Optional[str] = None  # what decoding found (set by decoded())
 
     @classmethod
     def from_string(cls, value: str, name: str = "<string>", content_type: Optional[str] = None) -> "Source":
@@ -37,16 +39,29 @@ class Source:
     def decoded(self) -> str:
         if self.text is not None:
             return self.text
-        text, _enc = decode_bytes(self.data or b"", self.charset, self.name)
+        text, self.encoding = decode_bytes(self.data or b"", self.charset, self.name)
         return text
 
-    def to_document(self) -> Document:
-        """Decode, reject empty input, and recognise HTML by content."""
+    def to_document(self, max_depth: int = limits.MAX_HTML_DEPTH) -> Document:
+        """Decode, reject empty input, recognise HTML by content, flatten absurd nesting."""
         raw = self.decoded()
         if not raw.strip():
-            raise InputError(f"{self.name}: empty input (nothing to analyze)")
+            what = "empty input" if not raw else "input is only whitespace"
+            raise InputError(f"{self.name}: {what} (nothing to analyze)")
+        warnings: list[str] = []
+        if self.encoding == "mixed":
+            warnings.append("not valid UTF-8 and no single encoding fits; invalid bytes were read as cp1252")
+        if "\x00" in raw:
+            raw = raw.replace("\x00", "")
         ctype = self.content_type or ("html" if looks_like_html(raw) else "text")
+        if ctype == "html":
+            raw, depth = flatten_deep_html(raw, max_depth)
+            if depth > max_depth:
+                warnings.append(
+                    f"HTML nested {depth:,} levels deep (limit {max_depth}); deeper tags were flattened, text kept"
+                )
         doc = Document(input=self.name, raw=raw, content_type=ctype, url=self.url)
+        doc.warnings.extend(warnings)
         if self.extra:
             doc.extra.update(self.extra)
         return doc

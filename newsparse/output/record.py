@@ -85,3 +85,11 @@ def error_record(input_name: str, error: BaseException) -> dict[str, Any]:
     if stage:
         err["stage"] = stage
     return {"schema_version": SCHEMA_VERSION, "input": input_name, "error": err}
+
+
+def load_schema() -> dict[str, Any]:
+    """The published JSON Schema of a record (``newsparse schema`` prints it)."""
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("newsparse.schema").joinpath("analysis.schema.json").read_text("utf-8"))
