@@ -127,3 +127,46 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
         text = err.getvalue()
         assert ("4/4" in text and "1 failed" in text and "articles/s" in text) == expect, text
         assert "newsparse: error: empty" in text  # failures are always reported
+
+
+def test_stages_registered_in_process_reach_the_workers(tmp_path: Path) -> None:
+    """A plugin registered with registry.register (importable) runs in pool workers; a local one falls back."""
+    from newsparse import registry
+
+    registry.register(ShoutStage)
+    try:
+        cfg = build_config(use_user_config=False)
+        cfg.pipeline = list(cfg.pipeline) + ["test_shout"]
+        got = []
+        with quiet_reporter() as rep:
+            run_batch(items(4), WorkerSpec(cfg, mode="dict"), lambda o: got.append(o.record), rep,
+                      executor=LocalPoolExecutor(WorkerSpec(cfg, mode="dict"), 2))
+        assert len(got) == 4 and all(r["shouted"] for r in got)
+
+        class LocalStage(ShoutStage):  # not importable: cannot travel to a worker
+            name = "test_local"
+
+        registry.register(LocalStage)
+        cfg.pipeline = list(cfg.pipeline) + ["test_local"]
+        err = io.StringIO()
+        got.clear()
+        with Reporter(Environment(stdout=io.StringIO(), stderr=err)) as rep:
+            summary = run_batch(items(3), WorkerSpec(cfg, mode="dict"), lambda o: got.append(o.record), rep,
+                                BatchOptions(jobs=2))
+        assert summary.executor == "inline" and summary.ok == 3
+        assert "cannot be sent to worker processes" in err.getvalue()
+    finally:
+        registry._registered.pop("test_shout", None)
+        registry._registered.pop("test_local", None)
+
+
+from newsparse.stages.base import Stage  # noqa: E402
+
+
+class ShoutStage(Stage):
+    name = "test_shout"
+    description = "marks every document (tests)"
+
+    def process(self, doc):  # noqa: ANN001, ANN201
+        doc.extra["shouted"] = True
+        return doc
