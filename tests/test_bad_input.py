@@ -50,8 +50,8 @@ def warning_lines(stderr: str) -> list[str]:
 
 
 def check_offsets(rec: dict) -> None:
-    """Spans in range and slicing to their texts (speaker/cue spans: see tests/crashers)."""
-    problems = offset_problems(rec, attribution=False)
+    """Every span in range and slicing to its text."""
+    problems = offset_problems(rec)
     assert not problems, problems
 
 
