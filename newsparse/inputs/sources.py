@@ -54,7 +54,7 @@ class Source:
         if "\x00" in raw:
             raw = raw.replace("\x00", "")
         ctype = self.content_type or ("html" if looks_like_html(raw) else "text")
-        if ctype == "html":
+        if ctype == "html" and len(raw) <= limits.MAX_EXTRACT_CHARS:  # larger: extract refuses it anyway
             raw, depth = flatten_deep_html(raw, max_depth)
             if depth > max_depth:
                 warnings.append(
