@@ -1,7 +1,14 @@
-"""Running a pipeline over many inputs: one bad input never stops the others."""
+"""Running a pipeline over many inputs: one bad input never stops the others.
+
+:class:`Result` is the in-process outcome (it holds the :class:`Analysis`);
+:class:`Outcome` is what crosses a process boundary in a batch - the record,
+already serialized by the worker when the output is JSON, plus what the parent
+needs to report it - so the parent does almost no work per article.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
 from newsparse.errors import NewsparseError
@@ -9,6 +16,9 @@ from newsparse.inputs.expand import InputItem
 from newsparse.model import Analysis
 from newsparse.output.record import error_record
 from newsparse.pipeline import Pipeline
+
+# How a worker hands back a record: a JSON line, pretty JSON, or the dict itself (tables, CSV).
+SERIALIZE_MODES = ("jsonl", "json", "dict")
 
 
 @dataclass
@@ -34,6 +44,20 @@ class Result:
         return rec
 
 
+@dataclass
+class Outcome:
+    """A finished input as the batch parent sees it: small, picklable, ready to write."""
+
+    index: int
+    input: str
+    ok: bool
+    line: Optional[str] = None  # the serialized record (modes jsonl/json)
+    record: Optional[dict[str, Any]] = None  # the record itself (mode dict)
+    message: Optional[str] = None  # the error message of a failed input
+    warnings: list[str] = field(default_factory=list)
+    traceback: Optional[str] = None  # with --debug, for an internal error
+
+
 def process_item(index: int, item: InputItem, pipeline: Pipeline, debug: bool = False) -> Result:
     try:
         source = item.load()
@@ -53,3 +77,31 @@ def process_item(index: int, item: InputItem, pipeline: Pipeline, debug: bool = 
 def run_items(items: Iterable[InputItem], pipeline: Pipeline, debug: bool = False) -> Iterator[Result]:
     for index, item in enumerate(items):
         yield process_item(index, item, pipeline, debug)
+
+
+def run_outcome(index: int, item: InputItem, pipeline: Pipeline, *, explain: bool = False,
+                mode: str = "jsonl", debug: bool = False) -> Outcome:
+    """Process one input and package its record for the parent; never raises for a bad input."""
+    tb = None
+    try:
+        result = process_item(index, item, pipeline, debug=debug)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # only with debug: keep the traceback, still yield a record
+        import traceback
+
+        tb = traceback.format_exc()
+        result = Result(index, item.name, error=exc)
+    record = result.record(explain=explain)
+    out = Outcome(index, item.name, result.ok, traceback=tb)
+    if result.ok:
+        out.warnings = [str(w) for w in record.get("warnings") or []]
+    else:
+        out.message = record["error"]["message"]
+    if mode == "jsonl":
+        out.line = json.dumps(record, ensure_ascii=False)
+    elif mode == "json":
+        out.line = json.dumps(record, ensure_ascii=False, indent=2)
+    else:
+        out.record = record
+    return out

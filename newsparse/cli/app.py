@@ -99,9 +99,16 @@ NoColorOpt = typer.Option(False, "--no-color", help="No colour (also honoured: N
 DebugOpt = typer.Option(False, "--debug", help="Show tracebacks for errors.")
 
 
+class InputFormat(str, enum.Enum):
+    auto = "auto"
+    article = "article"
+    jsonl = "jsonl"
+    warc = "warc"
+
+
 @app.command()
 def analyze(
-    inputs: List[str] = typer.Argument(..., help="Files, folders, http(s) URLs, or - for stdin.", metavar="INPUT..."),
+    inputs: Optional[List[str]] = typer.Argument(None, help="Files, folders, JSON Lines, WARC archives, http(s) URLs, or - for stdin.", metavar="INPUT..."),
     format: Format = FormatOpt,
     csv_of: CsvOf = typer.Option(CsvOf.quotes, "--csv-of", help="With --format csv: one row per quote or per entity."),
     config: Optional[str] = ConfigOpt,
@@ -110,50 +117,113 @@ def analyze(
     explain: bool = typer.Option(False, "--explain", help="Show removed lines and the rule behind each quote."),
     max_bytes: int = typer.Option(50_000_000, "--max-bytes", help="Refuse inputs larger than this many bytes.", metavar="N"),
     timeout: float = typer.Option(15.0, "--timeout", help="Seconds to wait on a URL before giving up.", metavar="SECONDS"),
+    input_file: Optional[str] = typer.Option(None, "--input-file", help="Read inputs (paths or URLs) from FILE, one a line; - for stdin.", metavar="FILE"),
+    glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from folders (repeatable), e.g. '*.html' or '*.warc.gz'; default .html .htm .xhtml .txt.", metavar="PATTERN"),
+    input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="How to read each input file; auto = by name (.jsonl[.gz], .warc[.gz], else an article)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: the number of cores).", metavar="N"),
+    executor: str = typer.Option("local", "--executor", help="local (a process pool) or dask://HOST:PORT (needs newsparse[dask]).", metavar="local|dask://HOST:PORT"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write JSON Lines to FILE instead of stdout (whole lines, safe to --resume).", metavar="FILE"),
+    resume: bool = typer.Option(False, "--resume", help="With --output: skip inputs already in FILE and append the rest."),
+    shard: Optional[str] = typer.Option(None, "--shard", help="Process only shard I of N (1-based, by input index), e.g. 2/8.", metavar="I/N"),
+    fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first input that fails."),
     quiet: bool = QuietOpt,
     no_color: bool = NoColorOpt,
     debug: bool = DebugOpt,
 ) -> None:
     """Analyze articles: clean text and metadata, quotes with speakers, entities with counts.
 
-    Several inputs (or a folder) give JSON Lines, one record per input, each with
-    "input" and "index"; an input that fails gives a record with "error" and the
-    others still run.
+    Several inputs (a folder, a list, JSON Lines, a WARC) give JSON Lines in completion
+    order, one record per input, each with "input" and "index"; an input that fails
+    gives a record with "error" and a line on stderr, and the others still run.
     """
-    from newsparse.inputs.expand import expand_inputs
+    from newsparse.batch.executors import parse_executor
+    from newsparse.batch.progress import Reporter, count_in_background
+    from newsparse.batch.resume import DoneSet, LineSink, load_done
+    from newsparse.batch.run import BatchOptions, run_batch
+    from newsparse.batch.shard import parse_shard
+    from newsparse.batch.worker import WorkerSpec
+    from newsparse.errors import ConfigError, NewsparseError
+    from newsparse.inputs.expand import container_kind, count_inputs, expand_inputs, read_input_list
     from newsparse.inputs.fetch import FetchLimits
-    from newsparse.pipeline import Pipeline
-    from newsparse.runner import run_items
 
     env = make_env(quiet, no_color, debug)
+    specs = list(inputs or [])
+    if not specs and input_file is None:
+        raise fail(env, ConfigError("no inputs: give INPUT... or --input-file FILE"))
     cfg = load_config(env, config, set_, skip)
     try:
-        pipeline = Pipeline.from_config(cfg)
-    except Exception as exc:  # noqa: BLE001 - a broken plugin is a config error
+        from newsparse.pipeline import Pipeline
+
+        Pipeline.from_config(cfg)  # a broken plugin is a config error, reported before any work
+        shard_ = parse_shard(shard) if shard else None
+        parse_executor(executor)
+        if resume and not output:
+            raise ConfigError("--resume needs --output FILE")
+        if output and format in (Format.table, Format.csv):
+            raise ConfigError("--output writes JSON Lines; use --format jsonl (or leave --format out)")
+        if jobs < 0:
+            raise ConfigError("--jobs must be at least 1")
+    except Exception as exc:  # noqa: BLE001
         raise fail(env, exc) from None
     fmt = format
     if fmt == Format.auto:
-        fmt = Format.table if env.stdout_isatty else Format.json
-    single = len(inputs) == 1 and (inputs[0] == "-" or not os.path.isdir(inputs[0]))
+        fmt = Format.table if env.stdout_isatty and not output else Format.json
+    single = (input_file is None and len(specs) == 1 and not output and shard_ is None
+              and (specs[0] == "-" and input_format in (InputFormat.auto, InputFormat.article)
+                   or specs[0] != "-" and not os.path.isdir(specs[0])
+                   and container_kind(specs[0], input_format.value) == "article"))
+    mode = "dict" if fmt in (Format.table, Format.csv) else ("json" if fmt == Format.json and single else "jsonl")
+    spec = WorkerSpec(cfg, explain=explain, mode=mode, debug=debug)
     limits = FetchLimits(timeout=timeout, max_bytes=max_bytes)
-    items = expand_inputs(inputs, max_bytes=max_bytes, fetch_limits=limits)
-    writer = RecordWriter(env, fmt, csv_of, single, explain)
-    ok = failed = 0
-    for result in run_items(items, pipeline, debug=debug):
-        record = result.record(explain=explain)
-        if result.ok:
-            ok += 1
-            for w in record.get("warnings") or []:
-                env.warn(f"{result.input}: {w}")
-        else:
-            failed += 1
-            env.error(record["error"]["message"])
-        writer.write(record)
-    writer.close()
-    if ok == 0 and failed == 0:
-        env.error("no inputs found (folders are searched for .html, .htm, .txt files)")
+    globs = list(glob or []) or None
+
+    def all_specs():  # noqa: ANN202 - lazily: a list file may be huge
+        yield from specs
+        if input_file is not None:
+            yield from read_input_list(input_file)
+
+    try:
+        items = expand_inputs(all_specs(), max_bytes=max_bytes, fetch_limits=limits, globs=globs,
+                              input_format=input_format.value)
+        done = load_done(output) if output and resume else DoneSet()
+    except Exception as exc:  # noqa: BLE001
+        raise fail(env, exc) from None
+    if done.torn_bytes:
+        env.info(f"{output}: removed an incomplete last line ({done.torn_bytes} bytes) left by an interrupted run")
+    sink = LineSink(output, append=resume) if output else None
+    writer = None if sink else RecordWriter(env, fmt, csv_of, single, explain)
+    write = (lambda out: sink.write_line(out.line)) if sink else writer.write_outcome  # type: ignore[union-attr]
+    options = BatchOptions(jobs=jobs, executor=executor, shard=shard_, fail_fast=fail_fast)
+    try:
+        with Reporter(env, show_bar=None if not single else False) as reporter:
+            if reporter.show_bar and (input_file != "-" and "-" not in specs):
+                def set_total(total: Optional[int]) -> None:
+                    if total is not None:
+                        mine = shard_.share(total) if shard_ else total
+                        reporter.set_total(max(0, mine - done.records))
+
+                count_in_background(lambda: count_inputs(all_specs(), globs=globs, input_format=input_format.value), set_total)
+            summary = run_batch(items, spec, write, reporter, options, done)
+    except NewsparseError as exc:
+        raise fail(env, exc) from None
+    except KeyboardInterrupt:  # the workers are stopped and every written line is whole
+        _write_stderr("newsparse: interrupted")
+        raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
+    finally:
+        if sink is not None:
+            sink.close()
+        if writer is not None:
+            writer.close()
+    if summary.skipped:
+        env.info(f"skipped {summary.skipped} input(s) already in {output}")
+    if summary.stopped:
+        env.error("stopped at the first failed input (--fail-fast)")
+    if summary.ok == 0 and summary.failed == 0:
+        if summary.skipped:
+            raise typer.Exit(int(ExitStatus.OK))
+        env.error("no inputs found (folders are searched for .html, .htm, .xhtml, .txt files; see --glob)")
         raise typer.Exit(int(ExitStatus.ALL_FAILED))
-    raise typer.Exit(int(exit_status(ok, failed)))
+    raise typer.Exit(int(summary.exit_status()))
 
 
 def exit_status(ok: int, failed: int) -> ExitStatus:
@@ -179,6 +249,17 @@ class RecordWriter:
             self.csv = CsvWriter(env.stdout, csv_of.value)
         elif fmt == Format.table:
             self.console = env.console("stdout")
+
+    def write_outcome(self, outcome) -> None:  # noqa: ANN001 - newsparse.runner.Outcome, imported lazily
+        """Write a batch outcome: its line as serialized by the worker, else its record."""
+        if outcome.line is not None:
+            try:
+                self.env.stdout.write(outcome.line + "\n")
+                self.env.stdout.flush()
+            except BrokenPipeError:
+                raise OutputClosed() from None
+        else:
+            self.write(outcome.record)
 
     def write(self, record: dict) -> None:
         try:
@@ -335,3 +416,7 @@ def _silence_stdout() -> None:
 from newsparse.cli import eval_cmd as _eval_cmd  # noqa: E402
 
 _eval_cmd.register(app)
+
+from newsparse.cli.summarize_cmd import summarize as _summarize  # noqa: E402 - registered last (issue 7)
+
+app.command(name="summarize")(_summarize)

@@ -85,6 +85,8 @@ def _fmt(value: Any) -> str:
         return f"{value:.3f}"
     if isinstance(value, (list, tuple)):
         return ", ".join(_fmt(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_fmt(v)}" for k, v in value.items())
     return str(value)
 
 
@@ -103,34 +105,63 @@ def render_result(result: dict[str, Any], console: Any) -> None:
     for key in head + [k for k in overall if k not in head]:
         table.add_row(key, _fmt(overall[key]))
     console.print(table)
+    loose: list[tuple[str, Any]] = []  # breakdown entries that are not tables of rows
     for name, rows in (result.get("breakdowns") or {}).items():
-        if not rows:
-            continue
-        columns: list[str] = []
-        for row in rows.values():
-            for key in row:
-                if key not in columns:
-                    columns.append(key)
-        bt = Table(title=name)
-        bt.add_column("", style="bold")
-        for col in columns:
-            bt.add_column(col, justify="right")
-        for label, row in rows.items():
-            bt.add_row(str(label), *(_fmt(row.get(col)) for col in columns))
-        console.print(bt)
+        if isinstance(rows, dict) and rows and all(isinstance(r, dict) for r in rows.values()):
+            _print_rows(console, name, rows)
+        elif isinstance(rows, dict):
+            loose.extend((f"{name}.{k}", v) for k, v in rows.items())
+        else:
+            loose.append((name, rows))
+    if loose:
+        more = Table(title="more")
+        more.add_column("Metric", style="bold")
+        more.add_column("Value", justify="right")
+        for key, value in loose:
+            more.add_row(key, _fmt(value))
+        console.print(more)
     for note in result.get("notes") or []:
         console.print(Text("note: " + note, style="dim"))
     for doc in result.get("errors") or []:
-        et = Table(title=f"document {doc.get('document')} — score {_fmt(doc.get('score'))}", show_lines=False)
+        if not isinstance(doc, dict):
+            console.print(Text(f"error: {doc}"))
+            continue
+        name = doc.get("document", doc.get("id", doc.get("page")))
+        score = doc.get("score", doc.get("f1"))
+        et = Table(title=f"document {name} — score {_fmt(score)}", show_lines=False)
         et.add_column("", style="bold")
         et.add_column("what")
         if doc.get("error"):
             et.add_row("error", str(doc["error"]))
-        for item in doc.get("missed") or []:
-            et.add_row("missed", _describe(item))
-        for item in doc.get("wrong") or []:
-            et.add_row("wrong", _describe(item))
+        # missed and wrong first (the documented interface), then whatever else the evaluator adds
+        keys = [k for k in ("missed", "wrong") if k in doc]
+        keys += [k for k in doc if k not in keys and k not in ("document", "id", "page", "score", "f1", "error")]
+        for key in keys:
+            value = doc[key]
+            if isinstance(value, list):
+                for item in value:
+                    et.add_row(key, _describe(item))
+            elif value not in (None, "", {}):
+                et.add_row(key, _describe(value))
         console.print(et)
+
+
+def _print_rows(console: Any, name: str, rows: dict[str, dict[str, Any]]) -> None:
+    """One breakdown as a table: a row per label, a column per metric."""
+    from rich.table import Table
+
+    columns: list[str] = []
+    for row in rows.values():
+        for key in row:
+            if key not in columns:
+                columns.append(key)
+    table = Table(title=name)
+    table.add_column("", style="bold")
+    for col in columns:
+        table.add_column(col, justify="right")
+    for label, row in rows.items():
+        table.add_row(str(label), *(_fmt(row.get(col)) for col in columns))
+    console.print(table)
 
 
 def _describe(item: Any) -> str:

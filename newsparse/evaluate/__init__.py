@@ -91,5 +91,7 @@ def evaluate(gold: pathlib.Path | str, pipeline: Any, task: Optional[str] = None
     if not gold.exists():
         raise EvaluationError(f"{gold}: no such file or folder")
     task = task or detect_task(gold)
+    if task == "quotes" and gold.is_dir() and (gold / "gold.jsonl").is_file():
+        gold = gold / "gold.jsonl"  # a corpus folder of the shared layout
     module = load_evaluator(task)
     return module.evaluate(gold, pipeline, errors=errors, limit=limit)

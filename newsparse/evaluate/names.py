@@ -5,12 +5,13 @@ import re
 import unicodedata
 from typing import Optional
 
-# Courtesy titles and honorifics that do not change who is meant.
+# Courtesy titles, honorifics and abbreviated ranks written before a name; dropped only
+# at the start of a name (so "General Motors" keeps its "general").
 HONORIFICS = frozenset(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady madam madame rev reverend fr father
-    hon honourable honorable rt sen senator rep gov governor pres president gen general col capt
-    lt sgt mme mlle m herr frau sr jr ii iii""".split()
+    """mr mrs ms miss mx dr prof professor sir dame lord lady madam madame rev reverend fr
+    hon honourable honorable rt sen rep gov gen col capt captain lt sgt cpl mme mlle herr frau""".split()
 )
+SUFFIXES = frozenset("jr sr ii iii iv phd md".split())
 _NON_WORD = re.compile(r"[^\w\s-]+")
 
 
@@ -27,9 +28,11 @@ def normalise_name(name: Optional[str]) -> str:
     text = text.replace("’", "'")
     text = re.sub(r"'s\b", "", text)
     text = _NON_WORD.sub("", text).replace("-", " ")
-    words = [w for w in text.split() if w not in HONORIFICS]
-    if not words:  # a bare title ("the president") keeps its words
-        words = text.split()
+    words = text.split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words.pop()
     return " ".join(words)
 
 

@@ -18,8 +18,8 @@ Definitions (docs/evaluation.md has the long form):
 - Gold ``optional`` quotes neither reward nor punish: a prediction matched to one,
   or covering one above the threshold, is removed from both sides.
 - Gold ``scare`` quotes are not quotes: they never count towards recall, and a
-  predicted quote (any kind but ``scare``) that covers one is a false positive,
-  also reported as ``scare_attributed``. Predictions of kind ``scare`` are not
+  predicted quote (any kind but ``scare``) that covers one and matches no real
+  quote is a false positive, also reported as ``scare_attributed``. Predictions of kind ``scare`` are not
   attributed quotes and are ignored.
 - Speaker accuracy is measured on matched (non-optional) quotes with a gold
   speaker: *exact* after normalisation (case, accents, punctuation, honorifics),
@@ -64,6 +64,7 @@ class GoldQuote:
     floating: bool = False
     optional: bool = False
     text: str = ""
+    mention: Optional[str] = None  # the speaker as written where the gold marks it
 
     @property
     def is_scare(self) -> bool:
@@ -134,8 +135,24 @@ def parse_gold(doc: dict[str, Any], where: str) -> list[GoldQuote]:
             floating=bool(q.get("floating")),
             optional=bool(q.get("optional")),
             text=q.get("quote") or text[spans[0][0] : spans[-1][1]],
+            mention=(q.get("speaker_mention") if isinstance(q.get("speaker_mention"), str) else None)
+            or (text[speaker_spans[0][0] : speaker_spans[0][1]] if speaker_spans else None),
         ))
     return out
+
+
+def mention_form(g: GoldQuote) -> str:
+    """How the gold speaker is mentioned near the quote: the row of the speaker-by-mention breakdown."""
+    if not g.mention:
+        return "no mention (floating)" if g.floating else "no mention"
+    m, full = normalise_name(g.mention), normalise_name(g.speaker)
+    if m in PRONOUNS:
+        return "pronoun"
+    if m == full:
+        return "full name"
+    if m and set(m.split()) <= set(full.split()):
+        return "part of the name"
+    return "other (role, title, organisation)"
 
 
 def _mapped(aligner: Aligner, span: Any) -> Optional[Span]:
@@ -246,8 +263,11 @@ def score_document(text: str, golds: list[GoldQuote], preds: list[PredQuote], th
             continue
         score.fp += 1
         score.wrong.append(pi)
+    # a scare quote counts as attributed when a prediction covering it matched no real quote
+    # (a correct, longer quote that contains a scare-quoted phrase is not an attribution of it)
+    wrong = [preds[pi] for pi in score.wrong]
     for g in golds:
-        if g.is_scare and any(overlap(weights, p, g)[1] > threshold for p in preds):
+        if g.is_scare and any(overlap(weights, p, g)[1] > threshold for p in wrong):
             score.scare_attributed += 1
     return score
 
@@ -309,6 +329,7 @@ def evaluate(gold: pathlib.Path, pipeline: Any, errors: int = 0, limit: Optional
     by_source: dict[str, Tally] = defaultdict(Tally)
     doc_reports: list[dict[str, Any]] = []
     pipeline_seconds = 0.0
+    by_mention: dict[str, Counter] = defaultdict(Counter)  # speaker accuracy by how the gold mentions the speaker
     speaker_forms: Counter = Counter()  # are gold speakers canonical names or mentions as written?
 
     for n, raw in enumerate(read_jsonl(gold, limit)):
@@ -354,6 +375,8 @@ def evaluate(gold: pathlib.Path, pipeline: Any, errors: int = 0, limit: Optional
             speaker_rows.append(sp)
             kind_tally = by_kind[KIND_GROUPS.get(g.kind, g.kind)]
             kind_tally.add(**sp)
+            if g.speaker:
+                by_mention[mention_form(g)].update(sp)
             if g.floating:
                 by_kind["floating"].add(**sp)
         for sp in speaker_rows:
@@ -405,6 +428,11 @@ def evaluate(gold: pathlib.Path, pipeline: Any, errors: int = 0, limit: Optional
     pred_kinds = {k: {"predicted": c["predicted"], "correct": c["correct"], "precision": ratio(c["correct"], c["predicted"])}
                   for k, c in sorted(by_pred_kind.items())}
     breakdowns: dict[str, Any] = {"recall by gold kind": kinds, "precision by predicted kind": pred_kinds}
+    breakdowns["speaker by gold mention"] = {
+        label: {"matched": c["speaker_n"], "speaker_exact": ratio(c["speaker_exact"], c["speaker_n"]),
+                "speaker_lenient": ratio(c["speaker_lenient"], c["speaker_n"])}
+        for label, c in sorted(by_mention.items(), key=lambda kv: -kv[1]["speaker_n"])
+    }
     if len(by_source) > 1:
         breakdowns["by source"] = {
             label: {k: m[k] for k in ("documents", "gold", "predicted", "precision", "recall", "f1", "speaker_exact")}

@@ -1,8 +1,14 @@
-"""clean: normalise unicode and whitespace, drop page furniture, build the cleaned text."""
+"""clean: normalise unicode and whitespace, drop page furniture, build the cleaned text.
+
+Works on the blocks the extract stage produced (HTML or saved text alike): each
+block is normalised (``newsparse.extraction.normalise``), link text doubled by
+screen-reader spans is undone, furniture lines are dropped with a reason
+(``newsparse.extraction.furniture``), captions go to ``doc.captions`` and headings
+become heading paragraphs. Nothing is removed from inside the body by length alone.
+"""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from newsparse.model import Block, Document, Paragraph, Removed
@@ -17,67 +23,39 @@ class CleanParams:
     keep_headings_in_text: bool = True
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-
-FURNITURE_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("copyright line", re.compile(r"^\s*(©|\(c\)|copyright\b).{0,200}$|all rights reserved", re.I)),
-    ("clipboard/share widget", re.compile(r"^\s*(copy to clipboard|copy link|share( this)?( article| story)?|print|email)\s*$", re.I)),
-    ("link list", re.compile(r"^[^|]{0,60}(\|[^|]{0,60}){2,}$")),
-    ("newsletter prompt", re.compile(r"^\s*(sign up|subscribe)\b.{0,120}(newsletter|inbox|updates|free)", re.I)),
-    ("social prompt", re.compile(r"^\s*(follow us|like us|join us) on\b", re.I)),
-    ("teaser", re.compile(r"^\s*(read more|related( stories| articles)?|see also|more on this|recommended)\s*:?\s*$", re.I)),
-    ("advertisement label", re.compile(r"^\s*(advertisement|sponsored( content)?|ad)\s*$", re.I)),
-    ("navigation", re.compile(r"^\s*(about us|contact us|advertise with us|privacy policy|terms of (use|service)|site map|home)\s*$", re.I)),
-]
-
-_CAPTION = re.compile(
-    r"^(photo|file photo|picture|image)\b.{0,40}\b(taken|shows?|of)\b|\((xinhua|ap|afp|reuters|getty images?)\)\s*$|"
-    r"^(photo|image|picture)\s*:|/\s*getty images\s*$|\b(photo|image)\s*(credit|courtesy)\b",
-    re.I,
-)
+_END_PUNCT = re.compile(r"[.!?,;:\"”’»)]$")
 
 
-def normalise(text: str, fix_mojibake: bool = True) -> str:
-    """NFC, invisible characters out, every kind of space folded, mojibake repaired."""
-    if fix_mojibake:
-        import ftfy
+def trailing_navigation(blocks: list[Block]) -> int:
+    """Index where the page footer begins: a final run of short unpunctuated lines and furniture.
 
-        text = ftfy.fix_text(
-            text,
-            uncurl_quotes=False,
-            fix_character_width=False,
-            fix_line_breaks=True,
-            normalization="NFC",
-            explain=False,
-        ) if not text.isascii() else text
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)  # words broken across lines
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
-    return "\n".join(ln for ln in lines if ln)
+    Only runs of at least two lines count (one short last line may be the body's).
+    """
+    from newsparse.extraction.furniture import furniture_reason
 
-
-def furniture_reason(line: str) -> str | None:
-    for reason, pattern in FURNITURE_RULES:
-        if pattern.search(line):
-            return reason
-    return None
-
-
-def _trailing_nav(blocks: list[Block]) -> int:
-    """Index where a trailing run of short, unpunctuated lines (site navigation) begins."""
     i = len(blocks)
+    run = 0
     while i > 0:
         b = blocks[i - 1]
         t = b.text.strip()
-        if b.kind == "paragraph" and len(t.split()) <= 6 and not re.search(r"[.!?\"”:]$", t):
+        short_nav = len(t.split()) <= 6 and not _END_PUNCT.search(t) and b.kind in ("paragraph", "list_item")
+        if short_nav or (b.kind != "title" and furniture_reason(t)) or ("|" in t and len(t.split("|")) >= 3):
             i -= 1
-            continue
-        if b.kind == "paragraph" and furniture_reason(t):
-            i -= 1
+            run += 1
             continue
         break
-    return i
+    if run >= 2 or (run == 1 and furniture_reason(blocks[-1].text)):
+        return i
+    return len(blocks)
+
+
+def looks_like_heading(text: str, blocks: list[Block], idx: int) -> bool:
+    """A short title-like line with no final punctuation, followed by a paragraph of prose."""
+    words = text.split()
+    if not (1 <= len(words) <= 10) or _END_PUNCT.search(text) or not text[:1].isupper():
+        return False
+    nxt = blocks[idx + 1].text if idx + 1 < len(blocks) else ""
+    return len(nxt.split()) > 12 and bool(re.search(r"[.!?\"”]$", nxt.strip()))
 
 
 class CleanStage(Stage):
@@ -85,19 +63,27 @@ class CleanStage(Stage):
 
     name = "clean"
     Params = CleanParams
-    description = "unicode/whitespace normalisation, furniture removal, paragraphs"
+    description = "unicode/whitespace normalisation, furniture removal, captions and headings, paragraphs"
 
     def process(self, doc: Document) -> Document:
+        from newsparse.extraction.furniture import furniture_reason, is_caption, undouble
+        from newsparse.extraction.normalise import normalise_line
+        from newsparse.extraction.textpage import publisher_from_copyright
+
         p = self.params
-        blocks = []
+        blocks: list[Block] = []
         for b in doc.blocks:
-            t = normalise(b.text, p.fix_mojibake)
+            t = undouble(normalise_line(b.text, p.fix_mojibake))
             if t:
                 blocks.append(Block(t, b.kind))
-        if p.drop_furniture:
-            cut = _trailing_nav(blocks)
+        if doc.metadata.title:
+            doc.metadata.title = normalise_line(doc.metadata.title, p.fix_mojibake)
+        if p.drop_furniture and doc.content_type != "html":  # HTML: the extractor already cut the page
+            cut = trailing_navigation(blocks)
             for b in blocks[cut:]:
                 doc.removed.append(Removed(b.text, furniture_reason(b.text) or "trailing navigation"))
+                if not doc.metadata.publisher and re.search(r"©|\bcopyright\b", b.text, re.I):
+                    doc.metadata.publisher = publisher_from_copyright(b.text)
             blocks = blocks[:cut]
         parts: list[str] = []
         paragraphs: list[Paragraph] = []
@@ -106,20 +92,24 @@ class CleanStage(Stage):
             kind = b.kind
             if kind in ("title", "byline"):
                 continue
-            if p.drop_furniture:
+            if p.drop_furniture and kind not in ("blockquote", "table"):
                 reason = furniture_reason(b.text)
                 if reason:
                     doc.removed.append(Removed(b.text, reason))
+                    if reason == "copyright line" and not doc.metadata.publisher:
+                        doc.metadata.publisher = publisher_from_copyright(b.text)
                     continue
-            if kind == "paragraph" and _CAPTION.search(b.text):
+            if kind == "paragraph" and is_caption(b.text):
                 kind = "caption"
-            if kind == "paragraph" and _looks_like_heading(b.text, blocks, idx):
+            elif kind == "paragraph" and doc.content_type == "text" and looks_like_heading(b.text, blocks, idx):
                 kind = "heading"
             if kind == "caption":
                 doc.captions.append(b.text)
                 if not p.keep_captions_in_text:
+                    doc.removed.append(Removed(b.text, "photo caption (kept in captions)"))
                     continue
             if kind == "heading" and not p.keep_headings_in_text:
+                doc.removed.append(Removed(b.text, "heading (keep_headings_in_text is off)"))
                 continue
             if parts:
                 pos += 2
@@ -129,14 +119,3 @@ class CleanStage(Stage):
         doc.text = "\n\n".join(parts)
         doc.paragraphs = paragraphs
         return doc
-
-
-def _looks_like_heading(text: str, blocks: list[Block], idx: int) -> bool:
-    """A short title-like line with no final punctuation between two paragraphs of prose."""
-    words = text.split()
-    if not (1 <= len(words) <= 8) or re.search(r"[.!?,;:\"”]$", text):
-        return False
-    if not text[0].isupper():
-        return False
-    nxt = blocks[idx + 1].text if idx + 1 < len(blocks) else ""
-    return len(nxt.split()) > 12

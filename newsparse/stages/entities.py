@@ -1,4 +1,8 @@
-"""entities: capitalised-name mentions, typed where obvious, merged by surname, counted (first version)."""
+"""entities: named entities found by the in-house CRF, typed, merged across aliases and counted.
+
+Tagging runs on CoNLL-style tokens of each sentence (``newsparse.ner.tokens``); mentions are
+character spans into ``doc.text``. See docs/entities.md for the model, its scores and the rules.
+"""
 from __future__ import annotations
 
 import re
@@ -7,69 +11,99 @@ from dataclasses import dataclass
 from newsparse.model import Document, Entity, Mention
 from newsparse.stages.base import Stage
 
+ALL_TYPES = "PERSON,ORG,GPE,LOC,NORP,MISC"
+
 
 @dataclass
 class EntitiesParams:
     min_count: int = 1
+    types: str = ALL_TYPES  # comma-separated types to report
+    propagate: bool = True  # find every capitalised occurrence of a recognised name
+    merge: bool = True  # merge aliases (surnames, country short forms, acronyms)
+    count_pronouns: bool = False  # count he/she as mentions of the closest person
+    model: str = ""  # path of another crfsuite model; empty = the shipped one
 
 
-_CAP_SEQ = re.compile(r"\b(?:[A-Z][\w'’&.-]*|of|for|the|and)(?:\s+(?:[A-Z][\w'’&.-]*|of|for|the|and))*\b")
-_STOP = {"The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "This",
-         "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "As", "If", "When", "While", "Since",
-         "After", "Before", "Meanwhile", "However", "Last", "None", "Of", "For", "There", "Some", "Many"}
-_ORG = re.compile(r"\b(Inc|Corp|Ltd|University|Institute|Agency|Department|Ministry|Company|Group|Bank|Council|"
-                  r"Association|Party|Times|News|Post|Capital|Nations|Committee|Commission|Court)\b")
+def sentence_spans(doc: Document) -> list[tuple[int, int]]:
+    """The sentence spans to tag: the segment stage's, else paragraphs/lines of the text."""
+    if doc.sentences:
+        return [(s.start, s.end) for s in doc.sentences]
+    if doc.paragraphs:
+        return [(p.start, p.end) for p in doc.paragraphs]
+    return [m.span() for m in re.finditer(r"[^\n]+", doc.text)]
+
+
+def tagged_mentions(text: str, sentences: list[tuple[int, int]], model: str = ""):
+    """Run the CRF over each sentence; return typed RawMentions and all token spans."""
+    from newsparse.ner.corpora import spans
+    from newsparse.ner.merge import RawMention, refine_type
+    from newsparse.ner.model import tag_sentences
+    from newsparse.ner.tokens import word_spans
+
+    toks_per_sent = [word_spans(text, s, e) for s, e in sentences]
+    words = [[text[a:b] for a, b in toks] for toks in toks_per_sent]
+    tags = tag_sentences(words, model or None)
+    mentions: list[RawMention] = []
+    for toks, tg in zip(toks_per_sent, tags):
+        for i, j, typ in spans(tg):
+            s, e = toks[i][0], toks[j - 1][1]
+            surface = text[s:e]
+            if not any(c.isalnum() for c in surface):
+                continue
+            mentions.append(RawMention(s, e, surface, refine_type(surface, typ)))
+    all_tokens = [t for toks in toks_per_sent for t in toks]
+    return mentions, all_tokens
 
 
 class EntitiesStage(Stage):
-    """Count capitalised names; a surname seen with a first name merges into the full name."""
+    """Tag names with the CRF, make their types consistent, merge aliases and count mentions."""
 
     name = "entities"
     Params = EntitiesParams
-    description = "named entities, merged and counted"
+    description = "named entities (CRF), typed, merged and counted"
 
     def process(self, doc: Document) -> Document:
+        from newsparse.ner import merge as mg
+
         text = doc.text
-        found: list[tuple[str, int, int]] = []
-        for m in _CAP_SEQ.finditer(text):
-            words = m.group().split()
-            while words and (words[0] in _STOP or words[0][0].islower()):
-                words = words[1:]
-            while words and words[-1][0].islower():
-                words = words[:-1]
-            if not words:
+        if not text.strip():
+            doc.entities = []
+            return doc
+        sentences = sentence_spans(doc)
+        mentions, tokens = tagged_mentions(text, sentences, self.params.model)
+        mentions = [mg.strip_titles(m, text) for m in mentions]
+        mentions = mg.split_country_prefix(mentions, tokens, text)
+        mg.consistent_types(mentions)
+        if self.params.propagate:
+            mentions = mg.propagate(text, mentions)
+        if self.params.merge:
+            groups = mg.merge(mentions, text)
+        else:
+            groups = []
+            by_form: dict[str, mg.Group] = {}
+            for m in mentions:
+                key = mg.normal_form(m.text)
+                if key not in by_form:
+                    by_form[key] = mg.Group(key)
+                    groups.append(by_form[key])
+                by_form[key].mentions.append(m)
+        if self.params.count_pronouns:
+            mg.resolve_pronouns(text, groups, sentences)
+        wanted = {t.strip().upper() for t in self.params.types.split(",") if t.strip()}
+        entities: list[Entity] = []
+        for g in groups:
+            if g.type not in wanted or len(g.mentions) < self.params.min_count:
                 continue
-            name = " ".join(words).rstrip(".")
-            name = re.sub(r"['’]s$", "", name)
-            start = text.index(words[0], m.start())
-            found.append((name, start, start + len(name)))
-        by_name: dict[str, list[Mention]] = {}
-        for name, s, e in found:
-            by_name.setdefault(name, []).append(Mention(s, e, text[s:e]))
-        canonical: dict[str, str] = {}
-        for name in by_name:
-            longer = [n for n in by_name if n != name and n.split()[-1] == name and len(n.split()) == 2]
-            canonical[name] = longer[0] if len(longer) == 1 else name
-        entities: dict[str, Entity] = {}
-        for name, mentions in by_name.items():
-            canon = canonical[name]
-            ent = entities.setdefault(canon, Entity(id="", name=canon, type=_guess_type(canon)))
-            ent.mentions.extend(mentions)
-            if name not in ent.aliases:
-                ent.aliases.append(name)
-        result = [e for e in entities.values() if len(e.mentions) >= self.params.min_count]
-        result.sort(key=lambda e: (-len(e.mentions), e.name))
-        for i, e in enumerate(result, 1):
+            ms = sorted(g.mentions, key=lambda m: m.start)
+            aliases: list[str] = []
+            for m in ms:
+                form = mg.normal_form(m.text)
+                if m.source != "pronoun" and form not in aliases:
+                    aliases.append(form)
+            entities.append(Entity(id="", name=mg.canonical_name(g), type=g.type, count=len(ms), aliases=aliases,
+                                   mentions=[Mention(m.start, m.end, text[m.start:m.end]) for m in ms]))
+        entities.sort(key=lambda e: (-e.count, e.mentions[0].start if e.mentions else 0))
+        for i, e in enumerate(entities, 1):
             e.id = f"e{i}"
-            e.count = len(e.mentions)
-            e.mentions.sort(key=lambda m: m.start)
-        doc.entities = result
+        doc.entities = entities
         return doc
-
-
-def _guess_type(name: str) -> str:
-    if _ORG.search(name):
-        return "ORG"
-    if len(name.split()) in (2, 3) and all(w[0].isupper() for w in name.split()):
-        return "PERSON"
-    return "MISC"

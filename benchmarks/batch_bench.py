@@ -1,0 +1,153 @@
+"""Batch throughput and memory: N articles with --jobs 1 and --jobs 2 (a benchmark, not a test).
+
+Builds N article files by repeating the shared corpora (../shared, read at run
+time, written to a temp dir - nothing is copied into the repo), runs
+``newsparse analyze DIR --output FILE --jobs J`` as a subprocess for each J,
+samples the RSS of the parent and every worker process with psutil, and prints
+articles/s, the speed-up over --jobs 1, peak RSS per process and how RSS moved
+between the first and the last fifth of the run (flat = memory does not grow
+with the corpus). The machine's load average is printed too: the speed-up is
+only meaningful when other work is not competing for the cores.
+
+    python3 benchmarks/batch_bench.py --n 10000 --jobs 1 2
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("NEWSPARSE_SHARED", REPO.parent / "shared"))
+
+
+def source_articles() -> list[tuple[str, bytes]]:
+    """(extension, content) of every article in the shared corpora: quote-gold texts and extraction HTML."""
+    arts: list[tuple[str, bytes]] = []
+    for gold in sorted((SHARED / "data" / "quotes").glob("*/gold.jsonl")):
+        with open(gold, encoding="utf-8") as fh:
+            for line in fh:
+                doc = json.loads(line)
+                title = doc.get("title")
+                text = doc["text"] if not title or doc["text"].startswith(title) else f"{title}\n\n{doc['text']}"
+                arts.append((".txt", text.encode("utf-8")))
+    for page in sorted((SHARED / "data" / "extraction").glob("*/html/*.html.gz")):
+        arts.append((".html", gzip.decompress(page.read_bytes())))
+    if not arts:
+        sys.exit(f"no corpora under {SHARED}/data (set NEWSPARSE_SHARED)")
+    return arts
+
+
+def build_corpus(root: Path, n: int) -> None:
+    arts = source_articles()
+    for i in range(n):
+        ext, data = arts[i % len(arts)]
+        sub = root / f"{i // 1000:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"{i:06d}{ext}").write_bytes(data)
+
+
+def role_of(p: psutil.Process, parent_pid: int) -> str:
+    """parent, worker, or a helper (the forkserver, multiprocessing's resource tracker)."""
+    if p.pid == parent_pid:
+        return "parent"
+    cmdline = " ".join(p.cmdline())
+    if p.ppid() == parent_pid and "forkserver" in cmdline:
+        return "forkserver"
+    if "resource_tracker" in cmdline:
+        return "resource_tracker"
+    return "worker"  # forked by the forkserver (or spawned by the parent)
+
+
+def run(corpus: Path, out: Path, jobs: int, interval: float = 0.25) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSPARSE_")}
+    env["PYTHONPATH"] = str(REPO)
+    cmd = [sys.executable, "-m", "newsparse", "analyze", str(corpus), "--output", str(out), "--jobs", str(jobs), "--quiet"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE)
+    parent = psutil.Process(proc.pid)
+    samples: list[tuple[float, dict[int, tuple[str, int]]]] = []
+    roles: dict[int, str] = {}
+    while proc.poll() is None:
+        snap: dict[int, tuple[str, int]] = {}
+        try:
+            procs = [parent] + parent.children(recursive=True)
+        except psutil.NoSuchProcess:
+            break
+        for p in procs:
+            try:
+                role = roles.get(p.pid) or role_of(p, proc.pid)
+                roles[p.pid] = role
+                snap[p.pid] = (role, p.memory_info().rss)
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+        samples.append((time.perf_counter() - t0, snap))
+        time.sleep(interval)
+    _, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    lines = sum(1 for _ in open(out, "rb"))
+    peak: dict[int, tuple[str, int]] = {}
+    for _, snap in samples:
+        for pid, (role, rss) in snap.items():
+            if pid not in peak or rss > peak[pid][1]:
+                peak[pid] = (role, rss)
+    fifth = max(1, len(samples) // 5)
+
+    def mean_rss(part: list, role: str) -> float:
+        vals = [rss for _, snap in part for r, rss in snap.values() if r == role]
+        return sum(vals) / len(vals) / 1e6 if vals else 0.0
+
+    early, late = samples[fifth:2 * fifth] or samples[:fifth], samples[-fifth:]
+    return {
+        "jobs": jobs, "returncode": proc.returncode, "records": lines, "seconds": round(wall, 2),
+        "articles_per_s": round(lines / wall, 1),
+        "peak_rss_mb": {f"{role}:{pid}": round(rss / 1e6, 1) for pid, (role, rss) in sorted(peak.items())},
+        "rss_mb_early_vs_late": {role: (round(mean_rss(early, role), 1), round(mean_rss(late, role), 1))
+                                 for role in ("parent", "worker")},
+        "stderr": err.decode(errors="replace")[-500:],
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=10_000, help="articles to build (default 10000)")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--keep", action="store_true", help="keep the temp corpus and outputs")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="newsparse-bench-"))
+    try:
+        corpus = tmp / "corpus"
+        build_corpus(corpus, args.n)
+        print(f"corpus: {args.n} articles in {corpus} (repeating the shared corpora); cores: {os.cpu_count()}")
+        results = []
+        for jobs in args.jobs:
+            load = os.getloadavg()[0]
+            r = run(corpus, tmp / f"out-{jobs}.jsonl", jobs)
+            r["load_before"], r["load_after"] = round(load, 2), round(os.getloadavg()[0], 2)
+            results.append(r)
+            print(json.dumps(r, indent=1))
+        base = next((r for r in results if r["jobs"] == 1), None)
+        if base:
+            for r in results:
+                if r is not base:
+                    print(f"speed-up --jobs {r['jobs']} vs --jobs 1: {r['articles_per_s'] / base['articles_per_s']:.2f}x")
+        worst = max(v for r in results for v in r["peak_rss_mb"].values())
+        print(f"peak RSS of any process: {worst:.1f} MB")
+    finally:
+        if args.keep:
+            print(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

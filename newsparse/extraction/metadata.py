@@ -1,0 +1,446 @@
+"""Metadata of an HTML page from what the page itself states.
+
+Title: the page's headline without the site-name suffix. Authors: person names
+from structured data, author meta tags or a visible byline, without job titles.
+Date: only a publication date the page states in markup (JSON-LD, meta tags,
+``<time>``/``itemprop``) or in a visible "Published ..." line - never a date guessed
+from the URL, the copyright year or the crawl time, so undated pages get none.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date as _date
+from typing import Any, Optional
+from urllib.parse import urlparse
+
+ARTICLE_TYPES = {
+    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "techarticle", "scholarlyarticle", "liveblogposting", "socialmediaposting",
+    "backgroundnewsarticle", "reviewnewsarticle", "review", "medicalwebpage", "howto", "recipe", "posting",
+}
+
+
+@dataclass
+class PageFacts:
+    """What the page's markup says about itself (collected once, used by every field)."""
+
+    meta: dict[str, str] = field(default_factory=dict)
+    jsonld: list[dict[str, Any]] = field(default_factory=list)
+    title_tag: str = ""
+    h1: list[str] = field(default_factory=list)
+    canonical: Optional[str] = None
+    lang: Optional[str] = None
+    time_published: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    rel_authors: list[str] = field(default_factory=list)
+
+
+def parse_html(html: str):
+    """An lxml tree of the page (None when it cannot be parsed)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        return lxml.html.document_fromstring(html.encode("utf-8", "replace"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8", huge_tree=True))
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        return None
+
+
+def _text(el) -> str:
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def collect(tree) -> PageFacts:
+    f = PageFacts()
+    if tree is None:
+        return f
+    f.lang = (tree.get("lang") or "").split("-")[0].lower() or None
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        val = (m.get("content") or "").strip()
+        if key and val and key not in f.meta:
+            f.meta[key] = val
+    for s in tree.iter("script"):
+        if (s.get("type") or "").lower().strip() == "application/ld+json" and s.text:
+            try:
+                data = json.loads(s.text.strip().rstrip(";"))
+            except (ValueError, RecursionError):
+                continue
+            f.jsonld.extend(_flatten_ld(data))
+    t = tree.find(".//title")
+    if t is not None:
+        f.title_tag = _text(t)
+    f.h1 = [x for x in (_text(h) for h in tree.iter("h1")) if x][:5]
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel and link.get("href") and not f.canonical:
+            f.canonical = link.get("href").strip()
+    for el in tree.iter("time"):
+        dt = el.get("datetime") or ""
+        cls = " ".join(filter(None, [el.get("class"), el.get("itemprop"), el.getparent().get("class") if el.getparent() is not None else ""])).lower()
+        if dt and ("modif" not in cls and "updat" not in cls):
+            f.time_published.append(dt if ("publish" in cls or el.get("pubdate") is not None or "date" in cls or "post" in cls) else "~" + dt)
+    for el in tree.xpath('//*[@itemprop="datePublished"]'):
+        v = el.get("content") or el.get("datetime") or _text(el)
+        if v:
+            f.time_published.insert(0, v)
+    for el in tree.xpath('//a[@rel="author"]|//*[@itemprop="author"]'):
+        name = el.get("content") or _text(el)
+        sub = el.xpath('.//*[@itemprop="name"]')
+        if sub:
+            name = sub[0].get("content") or _text(sub[0])
+        if name:
+            f.rel_authors.append(name)
+    for el in tree.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " byline ") or '
+                         'contains(@class, "byline") or contains(@class, "author-name") or contains(@class, "authorName")]'):
+        txt = _text(el)
+        if txt and len(txt) < 200:
+            f.bylines.append(txt)
+    return f
+
+
+def _flatten_ld(data: Any, depth: int = 0) -> list[dict[str, Any]]:
+    if depth > 5:
+        return []
+    out: list[dict[str, Any]] = []
+    if isinstance(data, list):
+        for d in data:
+            out.extend(_flatten_ld(d, depth + 1))
+    elif isinstance(data, dict):
+        out.append(data)
+        if "@graph" in data:
+            out.extend(_flatten_ld(data["@graph"], depth + 1))
+        main = data.get("mainEntity") or data.get("mainEntityOfPage")
+        if isinstance(main, dict) and main.get("@type"):
+            out.extend(_flatten_ld(main, depth + 1))
+    return out
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type", "")
+    return {str(x).lower() for x in (t if isinstance(t, list) else [t])}
+
+
+def article_objects(f: PageFacts) -> list[dict[str, Any]]:
+    return [o for o in f.jsonld if _types(o) & ARTICLE_TYPES]
+
+
+# --------------------------------------------------------------------------- site name and title
+def site_name(f: PageFacts, url: Optional[str]) -> Optional[str]:
+    for key in ("og:site_name", "application-name", "twitter:site", "publisher"):
+        v = f.meta.get(key)
+        if v and not v.startswith("http"):
+            return v.lstrip("@").strip()
+    for o in f.jsonld:
+        if _types(o) & {"website", "organization", "newsmediaorganization"} and isinstance(o.get("name"), str):
+            return o["name"].strip()
+    for o in article_objects(f):
+        pub = o.get("publisher")
+        if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+            return pub["name"].strip()
+    return None
+
+
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|\s*\|\s*")
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+def strip_site_name(title: str, site: Optional[str], url: Optional[str]) -> str:
+    """Drop a leading or trailing segment that names the site ("Headline | Site")."""
+    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    names = {_squash(site)} if site else set()
+    host = urlparse(url or "").netloc.lower()
+    if host:
+        host = host.split(":")[0]
+        host = host[4:] if host.startswith("www.") else host
+        names.add(_squash(host.split(".")[0]))
+        names.add(_squash(host))
+    names.discard("")
+
+    def is_site(seg: str) -> bool:
+        s = _squash(seg)
+        return bool(s) and any(s == n or (len(n) > 3 and (n in s or s in n)) for n in names)
+
+    if is_site(parts[-1]):
+        parts = parts[:-1]
+    elif is_site(parts[0]):
+        parts = parts[1:]
+    elif len(parts[-1].split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4 and not names:
+        parts = parts[:-1]
+    # keep the separators that were inside the headline itself
+    head = title
+    first, last = parts[0], parts[-1]
+    start = head.find(first)
+    end = head.rfind(last) + len(last)
+    return head[start:end].strip() if start >= 0 and end > start else " ".join(parts)
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+def find_title(f: PageFacts, url: Optional[str]) -> Optional[str]:
+    """The visible headline when it agrees with the metadata title, else the stripped metadata title."""
+    site = site_name(f, url)
+    meta_titles = [f.meta.get("og:title"), f.meta.get("twitter:title")]
+    meta_titles += [o.get("headline") or o.get("name") for o in article_objects(f)]
+    meta_titles += [f.title_tag]
+    meta_titles = [" ".join(str(t).split()) for t in meta_titles if isinstance(t, str) and t.strip()]
+    stripped = [strip_site_name(t, site, url) for t in meta_titles]
+    for h in f.h1:
+        if 2 <= len(h.split()) <= 40 and not (site and _squash(h) == _squash(site)):
+            if not stripped or any(_similar(h, s) for s in stripped):
+                return h
+    if stripped:
+        return stripped[0]
+    return f.h1[0] if f.h1 else None
+
+
+# --------------------------------------------------------------------------- dates
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_TEXT_DATE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y1>\d{4})"
+    r"|(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))\b",
+    re.I,
+)
+
+
+def parse_date(value: str) -> Optional[str]:
+    """ISO ``YYYY-MM-DD`` from an ISO timestamp or an English date ("March 3, 2025"); None if invalid."""
+    value = value.strip()
+    m = _ISO.search(value)
+    y = mo = d = None
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        t = _TEXT_DATE.search(value)
+        if t:
+            y = int(t.group("y1") or t.group("y2"))
+            mo = _MONTHS[(t.group("m1") or t.group("m2")).lower()[:3]]
+            d = int(t.group("d1") or t.group("d2"))
+    if y is None:
+        return None
+    try:
+        day = _date(y, mo, d)
+    except ValueError:
+        return None
+    if not 1990 <= y <= _date.today().year + 1:
+        return None
+    return day.isoformat()
+
+
+_DATE_META = (
+    "article:published_time", "og:published_time", "published_time", "datepublished", "date", "pubdate",
+    "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+    "dc.date", "dcterms.created", "citation_publication_date", "citation_date", "article.published",
+    "og:article:published_time", "release_date", "originalpublicationdate",
+)
+_VISIBLE = re.compile(r"\b(?:published|posted|updated|last updated|date)\b[^0-9a-z]{0,5}(?:on\s+)?", re.I)
+
+
+def find_date(f: PageFacts, body_lines: list[str] = ()) -> Optional[str]:
+    """The stated publication date, or None when the page states none."""
+    for o in article_objects(f):
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            v = o.get(key)
+            if isinstance(v, str) and parse_date(v):
+                return parse_date(v)
+    for key in _DATE_META:
+        v = f.meta.get(key)
+        if v and parse_date(v):
+            return parse_date(v)
+    for v in f.time_published:
+        if not v.startswith("~") and parse_date(v):
+            return parse_date(v)
+    for o in f.jsonld:
+        v = o.get("datePublished")
+        if isinstance(v, str) and parse_date(v):
+            return parse_date(v)
+    for line in list(f.bylines) + list(body_lines):
+        if len(line) < 160 and (_VISIBLE.search(line) or line in f.bylines):
+            d = parse_date(line)
+            if d:
+                return d
+    for v in f.time_published:
+        if parse_date(v.lstrip("~")):
+            return parse_date(v.lstrip("~"))
+    for o in article_objects(f):
+        v = o.get("dateModified")
+        if isinstance(v, str) and parse_date(v):
+            return parse_date(v)
+    return None
+
+
+# --------------------------------------------------------------------------- authors
+_BY = re.compile(r"^\s*(?:written |posted |reviewed |words |story )?by[:\s]+", re.I)
+_JOB = re.compile(
+    r"\b(?:editor|editors|reporter|correspondent|writer|columnist|contributor|staff|author|journalist|producer|"
+    r"director|manager|analyst|expert|specialist|founder|ceo|president|chief|head of|senior|associate|"
+    r"freelance|team|desk|photographer|intern|fellow|professor|phd|md)\b.*$",
+    re.I,
+)
+_NOT_NAME = re.compile(r"https?://|@|\d|\b(?:admin|administrator|staff|editorial|newsroom|team|desk|unknown)\b", re.I)
+
+
+def clean_author(name: str) -> Optional[str]:
+    """A person's name from a byline string: no "By", no job title, no date, no e-mail."""
+    n = " ".join(str(name).split())
+    n = _BY.sub("", n)
+    n = re.split(r"\s+[|•·]\s+|\s+-\s+|,\s+|\s+\(", n)[0]
+    n = n.strip(" ,.;:-")
+    words = n.split()
+    # "Nicoletta Richardson Trending Editor" -> keep the name before the job words
+    m = _JOB.search(n)
+    if m and m.start() > 0:
+        n = n[: m.start()].strip(" ,.-")
+        words = n.split()
+        if words and words[-1][:1].isupper() and len(words) > 3:
+            n = " ".join(words[:-1])
+    if not n or _NOT_NAME.search(n) or not (1 <= len(n.split()) <= 5) or not n[0].isupper():
+        return None
+    return n
+
+
+def _ld_names(v: Any) -> list[str]:
+    if isinstance(v, list):
+        return [n for x in v for n in _ld_names(x)]
+    if isinstance(v, dict):
+        if _types(v) & {"organization", "newsmediaorganization", "corporation"}:
+            return []
+        name = v.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(v, str):
+        return [v]
+    return []
+
+
+def find_authors(f: PageFacts, site: Optional[str]) -> list[str]:
+    candidates: list[str] = []
+    for o in article_objects(f):
+        candidates = _ld_names(o.get("author"))
+        if candidates:
+            break
+    if not candidates:
+        for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"):
+            v = f.meta.get(key)
+            if v and not v.startswith("http"):
+                candidates = re.split(r"\s*(?:,|;|&|\band\b)\s*", _BY.sub("", v)) if key != "byl" else [v]
+                break
+    if not candidates and f.rel_authors:
+        candidates = f.rel_authors[:3]
+    if not candidates and f.bylines:
+        line = f.bylines[0]
+        candidates = re.split(r"\s*(?:,|;|&|\band\b)\s*", _BY.sub("", line))
+    out: list[str] = []
+    seen: set[str] = set()
+    for c in candidates:
+        for part in re.split(r"\s+and\s+|\s*&\s*|\s*;\s*", str(c)):
+            n = clean_author(part)
+            if n and _squash(n) not in seen and not (site and _squash(n) == _squash(site)):
+                seen.add(_squash(n))
+                out.append(n)
+    return out[:6]
+
+
+# --------------------------------------------------------------------------- language, url
+def find_language(f: PageFacts) -> Optional[str]:
+    lang = f.lang or (f.meta.get("og:locale") or f.meta.get("language") or "").split("_")[0].split("-")[0].lower()
+    return lang or None
+
+
+def find_url(f: PageFacts, url: Optional[str]) -> Optional[str]:
+    c = f.canonical or f.meta.get("og:url")
+    return c if c and c.startswith("http") else url
+
+
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
+
+
+def dates_in(chunk: str) -> set[str]:
+    """Dates written in a piece of text; a numeric d/m/y is read both ways (only used to check visibility)."""
+    out: set[str] = set()
+    for m in _TEXT_DATE.finditer(chunk):
+        d = parse_date(m.group(0))
+        if d:
+            out.add(d)
+    for m in _ISO.finditer(chunk):
+        d = parse_date(m.group(0))
+        if d:
+            out.add(d)
+    for m in _NUMERIC.finditer(chunk):
+        if m.group(3):
+            a, b, y = m.group(1), m.group(2), m.group(3)
+            cands = [f"{y}-{a}-{b}", f"{y}-{b}-{a}"]
+        else:
+            cands = [f"{m.group(4)}-{m.group(5)}-{m.group(6)}"]
+        for c in cands:
+            d = parse_date(c)
+            if d:
+                out.add(d)
+    return out
+
+
+def visible_dates(tree) -> set[str]:
+    """Every date written out in the page's visible text (ISO or English month names)."""
+    if tree is None:
+        return set()
+    out: set[str] = set()
+    skip = {"script", "style", "noscript", "template", "head"}
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        parent = el.getparent()
+        chunks = [] if (not tag or tag in skip) else [el.text]
+        if parent is not None and parent.tag not in skip:
+            chunks.append(el.tail)
+        for chunk in chunks:
+            if chunk and any(ch.isdigit() for ch in chunk):
+                out.update(dates_in(chunk))
+    return out
+
+
+def markup_dates(f: PageFacts) -> list[str]:
+    """Dates the markup states (published first, then modified), in order of trust."""
+    out: list[str] = []
+    for o in article_objects(f) + f.jsonld:
+        for key in ("datePublished", "dateCreated", "dateModified"):
+            v = o.get(key)
+            if isinstance(v, str) and parse_date(v):
+                out.append(parse_date(v))
+    for key in _DATE_META + ("article:modified_time", "og:updated_time", "dateModified", "last-modified"):
+        v = f.meta.get(key.lower())
+        if v and parse_date(v):
+            out.append(parse_date(v))
+    out += [parse_date(v.lstrip("~")) for v in f.time_published if parse_date(v.lstrip("~"))]
+    return list(dict.fromkeys(out))
+
+
+def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = True) -> Optional[str]:
+    """A date the page states visibly: the extractor's ``guess`` or a markup date, if shown on the page."""
+    shown = visible_dates(tree)
+    if guess and guess[:10] in shown:
+        return guess[:10]
+    for d in markup_dates(f):
+        if d in shown:
+            return d
+    if trust_markup:
+        for o in article_objects(f):
+            v = o.get("datePublished")
+            if isinstance(v, str) and parse_date(v):
+                return parse_date(v)
+        v = f.meta.get("article:published_time")
+        if v and parse_date(v):
+            return parse_date(v)
+    return None

@@ -1,0 +1,1 @@
+"""In-house named-entity recognition: a CRF over cached per-word-type features, gazetteers and merging."""

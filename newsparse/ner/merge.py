@@ -1,0 +1,286 @@
+"""From tagged spans to entities: type refinement, document-level consistency, merging, counting.
+
+The CRF speaks CoNLL (PER / ORG / LOC / MISC). Here LOC becomes GPE (countries, states, cities:
+gazetteer or default) or LOC (regions, rivers, streets...), MISC becomes NORP (nationalities,
+religious and political groups) or stays MISC. Then, within one article:
+
+* a surface form gets one type (majority vote; a surname inherits its full name's type);
+* forms found once are found everywhere they occur capitalised (recall, consistency);
+* aliases merge: country short forms (``U.S.`` / ``United States`` / ``America``), surnames and
+  first names into the one full name that has them (never when two full names share it),
+  acronyms defined in the text (``Full Name (FN)``) or spelt by an ORG's initials, and an
+  organisation's short name (``X`` / ``X News Agency``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsparse.ner.gazetteers import PACKAGE, classes, first_names
+
+LOC_WORDS = {
+    "river", "mountain", "mountains", "mount", "mt.", "lake", "sea", "ocean", "valley", "island", "islands",
+    "peninsula", "desert", "bay", "gulf", "strait", "canal", "street", "avenue", "road", "square", "park",
+    "bridge", "airport", "forest", "coast", "beach", "hill", "hills", "region", "basin", "plain", "plateau",
+}
+NAME_PARTICLES = {"of", "for", "and", "the", "on", "in", "&", "de", "la", "du", "von", "van", "der", "al"}
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+@dataclass
+class RawMention:
+    """A typed span of the text before merging."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    source: str = "crf"  # crf | propagated | pronoun
+
+
+@dataclass
+class Group:
+    """Mentions that name one entity, with the forms they used."""
+
+    key: str
+    mentions: list[RawMention] = field(default_factory=list)
+
+    @property
+    def forms(self) -> Counter:
+        return Counter(normal_form(m.text) for m in self.mentions)
+
+    @property
+    def type(self) -> str:
+        return Counter(m.type for m in self.mentions).most_common(1)[0][0]
+
+
+@lru_cache(maxsize=1)
+def country_aliases() -> dict[str, str]:
+    """Lowercased country name or short form -> canonical name (``models/gaz_countries.tsv``)."""
+    out: dict[str, str] = {}
+    for line in (PACKAGE / "models" / "gaz_countries.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, _, canon = line.partition("\t")
+            out[key] = canon
+    return out
+
+
+def normal_form(text: str) -> str:
+    """Whitespace collapsed, curly apostrophes straightened, a leading ``the`` dropped."""
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+    return re.sub(r"^(?:the|The|THE) ", "", text)
+
+
+def refine_type(text: str, crf_type: str) -> str:
+    """Map a CoNLL type to ours, looking the span up in the gazetteer."""
+    if crf_type == "PER":
+        return "PERSON"
+    if crf_type == "ORG":
+        return "ORG"
+    cls = classes(normal_form(text))
+    if crf_type == "LOC":
+        if any(c in ("country", "state", "city") for c in cls):
+            return "GPE"
+        words = text.lower().split()
+        if "region" in cls or any(w in LOC_WORDS for w in words):
+            return "LOC"
+        return "GPE"
+    if "demonym" in cls:
+        return "NORP"
+    return "MISC"
+
+
+def country_key(text: str) -> str | None:
+    return country_aliases().get(normal_form(text).lower())
+
+
+def split_country_prefix(mentions: list[RawMention], tokens: list[tuple[int, int]], text: str) -> list[RawMention]:
+    """``U.S. Treasury`` -> GPE ``U.S.`` + ORG ``Treasury``: an abbreviated country form leading a
+    longer ORG/MISC span is a mention of the country (full names such as ``China X Institute`` stay whole)."""
+    starts = {s: e for s, e in tokens}
+    out: list[RawMention] = []
+    for m in mentions:
+        first_end = starts.get(m.start)
+        if m.type in ("ORG", "MISC") and first_end and first_end < m.end:
+            first = text[m.start:first_end]
+            if country_key(first) and ("." in first or first.isupper()):
+                rest_start = next((s for s, _ in tokens if s > first_end), m.end)
+                out.append(RawMention(m.start, first_end, first, "GPE", m.source))
+                if rest_start < m.end:
+                    out.append(RawMention(rest_start, m.end, text[rest_start:m.end], m.type, m.source))
+                continue
+        out.append(m)
+    return out
+
+
+def strip_titles(m: RawMention, text: str) -> RawMention:
+    """``President Jane Doe`` -> ``Jane Doe``; a leading ``the`` goes from every span."""
+    words = list(re.finditer(r"\S+", m.text))
+    drop = 0
+    while drop < len(words) - 1 and (
+        words[drop].group().lower() == "the"
+        or (m.type == "PERSON" and "title" in classes(words[drop].group()))
+    ):
+        drop += 1
+    if not drop:
+        return m
+    s = m.start + words[drop].start()
+    return RawMention(s, m.end, text[s:m.end], m.type, m.source)
+
+
+def consistent_types(mentions: list[RawMention]) -> None:
+    """One type per surface form (majority); a single word that is part of a PERSON name is PERSON."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        votes[normal_form(m.text)][m.type] += 1 + (m.text.count(" ") > 0)
+    best = {form: c.most_common(1)[0][0] for form, c in votes.items()}
+    person_parts: Counter = Counter()
+    for form, typ in best.items():
+        words = form.split()
+        if typ == "PERSON" and len(words) > 1:
+            person_parts[words[-1]] += 1
+            person_parts[words[0]] += 1
+    for m in mentions:
+        form = normal_form(m.text)
+        typ = best[form]
+        if " " not in form and person_parts[form] and typ in ("ORG", "MISC", "PERSON"):
+            typ = "PERSON"
+        m.type = typ
+
+
+def propagate(text: str, mentions: list[RawMention], min_len: int = 2) -> list[RawMention]:
+    """Add capitalised occurrences of already-recognised names that the tagger missed."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    forms: dict[str, str] = {}
+    for m in mentions:
+        form = normal_form(m.text)
+        if len(form) >= min_len and form[:1].isupper() and m.type != "MISC":
+            forms.setdefault(form, m.type)
+    if not forms:
+        return mentions
+    occupied = bytearray(len(text) + 1)
+    for s, e in taken:
+        occupied[s:e] = b"\x01" * (e - s)
+    added: list[RawMention] = []
+    ordered = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.'’-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-]|\.\w)")
+    for mt in pattern.finditer(text):
+        s, e = mt.span()
+        if any(occupied[s:e]):
+            continue
+        form = mt.group()
+        # a common word at a sentence start is more likely the word than the name
+        if " " not in form and classes(form) and _sentence_initial(text, s) and _is_common(form):
+            continue
+        added.append(RawMention(s, e, form, forms[form], "propagated"))
+        occupied[s:e] = b"\x01" * (e - s)
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?\n"
+
+
+def _is_common(word: str) -> bool:
+    return any(c in ("common4", "common5", "common6") for c in classes(word))
+
+
+def _initials(form: str) -> str:
+    return "".join(w[0] for w in form.split() if w[:1].isupper() and w.lower() not in NAME_PARTICLES)
+
+
+def merge(mentions: list[RawMention], text: str) -> list[Group]:
+    """Group mentions into entities (see the module docstring for the rules)."""
+    groups: dict[str, Group] = {}
+    for m in mentions:
+        form = normal_form(m.text)
+        key = (country_key(form) if m.type in ("GPE", "ORG", "LOC") else None) or form
+        if key != form:
+            m.type = "GPE"
+        groups.setdefault(key, Group(key)).mentions.append(m)
+
+    def absorb(src: str, dst: str) -> None:
+        if src != dst and src in groups and dst in groups:
+            groups[dst].mentions.extend(groups.pop(src).mentions)
+
+    # acronyms defined in the text: "Full Name (FN)"
+    for key in list(groups):
+        g = groups.get(key)
+        if g is None:
+            continue
+        for m in g.mentions:
+            after = re.match(r"\s*\(\s*([A-Z][A-Z.&]{1,9})\s*\)", text[m.end:m.end + 16])
+            if (after and after.group(1) in groups and after.group(1) != key
+                    and after.group(1)[0] == (_initials(key) or key)[0]):
+                absorb(after.group(1), key)
+    # acronyms spelt by an organisation's initials
+    orgs = [k for k, g in groups.items() if g.type == "ORG" and len(k.split()) > 1]
+    for key in list(groups):
+        if key.isupper() and 2 <= len(key) <= 6 and key in groups:
+            match = [o for o in orgs if o in groups and _initials(o) == key.replace(".", "")]
+            if len(match) == 1:
+                absorb(key, match[0])
+    # short names of organisations: "X" / "X News Agency"
+    for key in list(groups):
+        if key not in groups or groups[key].type != "ORG":
+            continue
+        longer = [o for o in groups if o != key and groups[o].type == "ORG" and o.startswith(key + " ")
+                  and all("orgword" in classes(w) for w in o[len(key) + 1:].split())]
+        if len(longer) == 1:
+            absorb(key, longer[0])
+    # surnames and first names of people
+    people = [k for k, g in groups.items() if g.type == "PERSON" and len(k.split()) > 1]
+    for key in list(groups):
+        if key not in groups or " " in key or key in people:
+            continue
+        if groups[key].type not in ("PERSON", "ORG", "MISC"):
+            continue
+        by_last = [p for p in people if p.split()[-1] == key]
+        by_first = [p for p in people if p.split()[0] == key]
+        if len(by_last) == 1 and not by_first:
+            absorb(key, by_last[0])
+        elif len(by_first) == 1 and not by_last and groups[key].type == "PERSON":
+            absorb(key, by_first[0])
+    # a person named in full twice ("Jane Doe" and "Jane A. Doe") stays two unless one contains the other
+    for key in sorted(people, key=len):
+        if key not in groups:
+            continue
+        longer = [p for p in people if p in groups and p != key and p.startswith(key.split()[0] + " ")
+                  and p.endswith(" " + key.split()[-1])]
+        if len(longer) == 1:
+            absorb(key, longer[0])
+    for g in groups.values():
+        typ = g.type
+        for m in g.mentions:
+            m.type = typ
+    return list(groups.values())
+
+
+def canonical_name(g: Group) -> str:
+    """The country's canonical name, else the longest form used (ties: the most frequent)."""
+    if g.type == "GPE" and country_key(g.key):
+        return g.key
+    forms = g.forms
+    return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+
+
+def resolve_pronouns(text: str, groups: list[Group], sentences: list[tuple[int, int]]) -> None:
+    """Count ``he``/``she`` as a mention of the closest preceding person of that gender (opt-in)."""
+    people = [(m.start, g) for g in groups if g.type == "PERSON" for m in g.mentions]
+    if not people:
+        return
+    people.sort(key=lambda x: x[0])
+    names = first_names()
+
+    def gender(g: Group) -> str:
+        first = canonical_name(g).split()[0].lower()
+        return names.get(first, "u")
+
+    for mt in re.finditer(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b", text):
+        want = PRONOUNS[mt.group().lower()]
+        prior = [g for s, g in people if s < mt.start() and gender(g) in (want, "u")]
+        if prior:
+            prior[-1].mentions.append(RawMention(mt.start(), mt.end(), mt.group(), "PERSON", "pronoun"))

@@ -1,0 +1,196 @@
+"""The shipped CRF, decoded in numpy from weights exported at training time.
+
+``models/ner.npz`` holds the linear-chain CRF trained by python-crfsuite (attribute names, a
+state-weight matrix, the transition matrix and the labels). A token's emission scores are the sum
+of cached per-word-type score vectors (its own features and what each neighbour contributes)
+plus a few position features; Viterbi runs over a batch of sentences at once (one numpy step
+per token position, not per token). Exactly python-crfsuite's output. Loaded lazily, once.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from newsparse.ner import features as ft
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.npz"
+_MODELS: dict[str, "CRFModel"] = {}
+_LOCK = threading.Lock()
+_CACHE_MAX = 300_000
+
+
+class CRFModel:
+    """Emission vectors per word type, transition matrix, exact pruned Viterbi."""
+
+    def __init__(self, path: Path | str) -> None:
+        import numpy as np
+
+        self.np = np
+        with np.load(str(path), allow_pickle=False) as data:
+            self.attrs = str(data["attrs"]).split("\n")
+            self.labels = str(data["labels"]).split("\n")
+            self.W = data["weights"].astype(np.float64)
+            self.T = data["transitions"].astype(np.float64)
+        self.index = {a: i for i, a in enumerate(self.attrs)}
+        self.L = len(self.labels)
+        self.o = self.labels.index("O")
+        self.zero = np.zeros(self.L)
+        self._rows: dict[str, int] = {}
+        self._pending: list[tuple[Any, ...]] = []
+        self._n_rows = 0
+        self._mat: Any = None
+        self._pos_rows: dict[str, int] = {}
+        self._pos_list: list[Any] = []
+        self._pos_mat: Any = None
+
+    def _vec(self, feats: list[str]) -> Any:
+        ids = [self.index[f] for f in feats if f in self.index]
+        if not ids:
+            return self.zero
+        return self.W[ids].sum(axis=0)
+
+    def _word_row(self, word: str) -> int:
+        """Row of the word type in the cached (types x 5 x labels) score table."""
+        row = self._rows.get(word)
+        if row is None:
+            vecs = (self._vec(ft.own_features(word)), self._vec(ft.neighbour_features(word, -1)),
+                    self._vec(ft.neighbour_features(word, 1)), self._vec(ft.neighbour_features(word, -2)),
+                    self._vec(ft.neighbour_features(word, 2)))
+            row = self._n_rows + len(self._pending)
+            self._pending.append(vecs)
+            self._rows[word] = row
+        return row
+
+    def _pos_row(self, feats: list[str]) -> int:
+        key = "\t".join(feats)
+        row = self._pos_rows.get(key)
+        if row is None:
+            row = self._pos_rows[key] = len(self._pos_list)
+            self._pos_list.append(self._vec(feats))
+            self._pos_mat = self.np.array(self._pos_list)
+        return row
+
+    def _table(self) -> Any:
+        if self._pending:
+            new = self.np.array(self._pending)
+            self._mat = new if self._mat is None else self.np.concatenate([self._mat, new])
+            self._n_rows += len(self._pending)
+            self._pending = []
+        return self._mat
+
+    def emissions(self, sentences: list[list[str]]) -> Any:
+        """Emission scores of all tokens of ``sentences``, flat (tokens x labels)."""
+        np = self.np
+        if self._n_rows > _CACHE_MAX:  # an unbounded vocabulary: start the cache afresh
+            self._rows, self._pending, self._n_rows, self._mat = {}, [], 0, None
+        rows: list[int] = []
+        pos: list[int] = []
+        sid: list[int] = []
+        empty = self._pos_row([])
+        for k, words in enumerate(sentences):
+            words, feats = ft.prepare(words)
+            rows.extend([self._word_row(w) for w in words])
+            pos.extend([self._pos_row(p) if p else empty for p in feats])
+            sid.extend([k] * len(words))
+        M = self._table()[np.array(rows)]
+        E = M[:, 0] + self._pos_mat[np.array(pos)]
+        n = len(rows)
+        if n > 1:
+            sid_a = np.array(sid)
+            same1 = (sid_a[1:] == sid_a[:-1])[:, None]
+            E[1:] += M[:-1, 1] * same1
+            E[:-1] += M[1:, 2] * same1
+            if n > 2:
+                same2 = (sid_a[2:] == sid_a[:-2])[:, None]
+                E[2:] += M[:-2, 3] * same2
+                E[:-2] += M[2:, 4] * same2
+        return E
+
+    def viterbi_batch(self, E: Any, lengths: Any) -> Any:
+        """Best label paths of several sentences at once: ``E`` is (sentences x steps x labels)."""
+        np = self.np
+        S, N, L = E.shape
+        T = self.T[None, :, :]
+        ident = np.broadcast_to(np.arange(L), (S, L))
+        delta = E[:, 0, :].copy()
+        back = np.empty((N, S, L), dtype=np.int64)
+        back[0] = ident
+        for t in range(1, N):
+            cand = delta[:, :, None] + T
+            best = cand.argmax(axis=1)
+            new = cand.max(axis=1) + E[:, t, :]
+            active = (lengths > t)[:, None]
+            back[t] = np.where(active, best, ident)
+            delta = np.where(active, new, delta)
+        path = np.empty((S, N), dtype=np.int64)
+        cur = delta.argmax(axis=1)
+        rows = np.arange(S)
+        for t in range(N - 1, -1, -1):
+            path[:, t] = cur
+            cur = back[t][rows, cur]
+        return path
+
+    def tag_many(self, sentences: list[list[str]], batch: int = 512) -> list[list[str]]:
+        """IOB2 labels for many sentences: similar lengths are decoded together."""
+        np = self.np
+        out: list[list[str]] = [[] for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        labels = self.labels
+        for b in range(0, len(order), batch):
+            idx = order[b : b + batch]
+            sents = [sentences[i] for i in idx]
+            lengths = np.array([len(s) for s in sents])
+            E_flat = self.emissions(sents)
+            N = int(lengths.max())
+            E = np.zeros((len(sents), N, self.L))
+            offsets = np.concatenate(([0], np.cumsum(lengths)))
+            for k in range(len(sents)):
+                E[k, : lengths[k]] = E_flat[offsets[k] : offsets[k + 1]]
+            path = self.viterbi_batch(E, lengths)
+            for k, i in enumerate(idx):
+                out[i] = [labels[j] for j in path[k, : lengths[k]].tolist()]
+        return out
+
+    def tag(self, words: list[str]) -> list[str]:
+        """IOB2 labels for one sentence."""
+        return self.tag_many([words])[0]
+
+
+def model(path: Path | str | None = None) -> CRFModel:
+    """The CRF at ``path`` (default: the shipped model), loaded once per process."""
+    key = str(path or MODEL_PATH)
+    m = _MODELS.get(key)
+    if m is None:
+        with _LOCK:
+            m = _MODELS.get(key)
+            if m is None:
+                m = _MODELS[key] = CRFModel(key)
+    return m
+
+
+def tag_sentences(sentences: list[list[str]], path: Path | str | None = None) -> list[list[str]]:
+    """IOB2 tags (PER/ORG/LOC/MISC) for each sentence of words."""
+    return model(path).tag_many(sentences)
+
+
+def export(crfsuite_path: Path | str, out: Path | str) -> None:
+    """Write a python-crfsuite model's weights as ``.npz`` (training time)."""
+    import numpy as np
+    import pycrfsuite
+
+    tg = pycrfsuite.Tagger()
+    tg.open(str(crfsuite_path))
+    info = tg.info()
+    labels = sorted(info.labels, key=lambda x: (x != "O", x))
+    lidx = {lab: i for i, lab in enumerate(labels)}
+    attrs = sorted({a for a, _ in info.state_features})
+    aidx = {a: i for i, a in enumerate(attrs)}
+    W = np.zeros((len(attrs), len(labels)), dtype=np.float32)
+    for (a, lab), w in info.state_features.items():
+        W[aidx[a], lidx[lab]] = w
+    T = np.zeros((len(labels), len(labels)), dtype=np.float32)
+    for (a, b), w in info.transitions.items():
+        T[lidx[a], lidx[b]] = w
+    np.savez_compressed(str(out), attrs=np.array("\n".join(attrs)), labels=np.array("\n".join(labels)),
+                        weights=W, transitions=T)

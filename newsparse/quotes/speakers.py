@@ -1,0 +1,673 @@
+"""Speakers: subject phrases next to cues, canonical names, pronouns, role nouns, descriptions.
+
+Why: in news only a minority of quotes carry a full name; most say "Brooks said",
+"she said" or "the spokesperson said". Turning those into "the most complete name of
+the speaker inferable from the context" needs the document's name inventory (from the
+entities stage when it ran, else our own capitalised-name finder), genders for pronouns,
+and a memory of who spoke and who was the subject of recent sentences.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from newsparse.model import Document
+from newsparse.quotes.cues import CueLexicon
+from newsparse.quotes.tokens import Tok
+
+FIRST_NAMES = Path(__file__).resolve().parent.parent / "data" / "first_names.tsv"
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
+NP_TAGS = {"NNP", "NNPS", "NN", "NNS", "JJ", "JJR", "JJS", "CD", "POS", "HYPH", "VBN", "VBG"}
+HEAD_TAGS = {"NNP", "NNPS", "NN", "NNS"}
+DETS = {"the", "a", "an", "one", "another", "some", "two", "three", "four", "many", "several", "both", "all",
+        "most", "other", "its", "his", "her", "their", "our", "this", "that", "these", "those", "each", "every"}
+LINK_PREPS = {"of", "for", "at", "from", "with", "in", "on"}
+SKIP_BEFORE_CUE = {"also", "previously", "later", "earlier", "then", "has", "have", "had", "was", "is", "were",
+                   "will", "would", "could", "may", "might", "recently", "repeatedly", "further", "once", "again",
+                   "publicly", "reportedly", "subsequently", "initially", "not", "n't", "never", "has", "had",
+                   "already", "often", "simply", "just", "still", "even", "only", "first", "quickly", "however",
+                   "previously", "separately", "clearly", "told", "did", "does", "do", "can", "should", "must"}
+NON_SPEAKER_HEADS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+                     "year", "month", "day", "today", "yesterday", "time", "morning", "night", "afternoon",
+                     "evening", "weekend", "years", "months", "days", "weeks", "hours", "minutes", "interview",
+                     "january", "february", "march", "april", "june", "july", "august", "september", "october",
+                     "november", "december", "thing", "things", "way", "lot", "point", "part", "end", "fact"}
+HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f",
+                    "sir": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+ORG_WORDS = re.compile(r"\b(Inc|Corp|Ltd|LLC|University|Institute|Agency|Department|Ministry|Company|Group|Bank|"
+                       r"Council|Association|Party|Times|News|Post|Capital|Nations|Committee|Commission|Court|"
+                       r"Service|Services|Police|Office|Board|Union|Foundation|Society|Centre|Center|Network|"
+                       r"Hospital|School|College|Government|Federation|Coalition|Alliance|Authority|Club|"
+                       r"Press|Media|Health|Canada|Corporation|Industries|Systems|Technologies|Airlines)\b")
+_PARTICLE = r"(?:de|van|von|da|di|le|la|bin|al|el|der|den|du|dos|del|ter|ten|St\.)"
+_CAP = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)"
+_NAME_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ ](?:{_PARTICLE}[ ])*{_CAP})*")
+
+
+_HE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_NOT_NAME_START = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "According", "He", "She",
+                   "It", "They", "We", "I", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our",
+                   "After", "Before", "While", "Since", "For", "From", "With", "By", "Of", "To", "One", "Some",
+                   "Many", "Most", "Last", "Next", "There", "Here", "Then", "So", "Or", "Not", "No", "Yes", "Why",
+                   "What", "Who", "How", "Where", "Meanwhile", "However", "Although", "Though", "Because", "Under",
+                   "Over", "During", "Despite", "Like", "Unlike", "Mr.", "Ms.", "Mrs.", "Dr."}
+
+
+ORG_ROLE_NOUNS = {"company", "agency", "firm", "group", "organization", "organisation", "union", "ministry",
+                  "department", "government", "board", "council", "association", "club", "team", "party",
+                  "network", "broadcaster", "newspaper", "bank", "university", "school", "service", "office",
+                  "hospital", "commission", "committee", "court", "city", "province", "charity", "society"}
+
+
+_POSS = re.compile(r"['’]s\s+")
+_POSS_END = re.compile(r"['’]s?$")
+
+
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+             "today", "yesterday", "tomorrow"}
+_SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
+_AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+_NAME_OK_LOWER = {"of", "the", "and", "for", "de", "van", "von", "da", "di", "le", "la", "bin", "al", "el", "der",
+                  "den", "du", "dos", "del", "on", "in", "at", "&"}
+
+
+def _clean_entity_name(name: str, lex: CueLexicon, kind: str) -> Optional[str]:
+    """An entity's name fit to be a speaker's canonical name (titles and possessors off), or None."""
+    if not name or "\n" in name or re.search(r"[.!?]\s", name) or name.endswith((".", ",")) and not re.search(r"\b[A-Z]\.$", name):
+        return None
+    name = re.split(r"['’]s\s+", name)[-1]
+    name = _POSS_END.sub("", name) if re.search(r"['’]s$", name) else name
+    words = name.split()
+    if kind == "org" and words and words[0] in ("The", "the"):
+        words = words[1:]
+    if not words or words[0] in _NOT_NAME_START:
+        return None
+    if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_OK_LOWER) for w in words):
+        return None
+    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _CALENDAR):
+        words = words[1:]
+    if len(set(w.lower() for w in words)) < len(words):
+        return None  # "Justin Trudeau Trudeau": two mentions run together
+    if kind == "person":
+        _, words = strip_titles(words, lex.titles)
+        genders = first_name_genders()
+        if len(words) >= 3 and not genders.get(words[0].lower()):
+            for z in range(1, len(words) - 1):
+                if genders.get(words[z].lower()):
+                    words = words[z:]
+                    break
+    return " ".join(words) or None
+
+
+def _in_credit(text: str, start: int, end: int) -> bool:
+    """A name inside a photo credit or byline aside: ``(Jane Doe/CBC)``."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    return "(" in before or "/" in before or after[:1] == "/" or after.lstrip()[:1] == "/"
+
+
+def _plausible_unknown_name(words: list[str]) -> bool:
+    """A capitalised pair whose first word is not a known first name: a person unless its
+    words are ordinary English words (``Other Syrian``, ``Christmas Day``, ``Associated Press``)."""
+    from newsparse.nlp.pos import load_tagger
+
+    lower = load_tagger().lower
+    for w in (words[0], words[-1]):
+        if "." in w or not w[0].isupper() or w.isupper():
+            return False
+        tag = lower.get(w.lower())
+        if tag is not None and not tag.startswith("NNP"):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """first name (lowercase) -> m / f / u, from the shipped list (built from gender-guesser)."""
+    out: dict[str, str] = {}
+    with FIRST_NAMES.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            name, _, g = line.rstrip("\n").partition("\t")
+            out[name] = g
+    return out
+
+
+@dataclass
+class Person:
+    """A name in the article: canonical form, kind (person/org/unknown) and gender (m/f/u)."""
+
+    name: str
+    kind: str = "unknown"
+    gender: str = "u"
+    entity: Optional[str] = None
+    description: Optional[str] = None
+    titles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class MentionRec:
+    """A mention of a named speaker candidate at ``start`` (for pronoun and role resolution)."""
+
+    start: int
+    end: int
+    person: Person
+    subject: bool = False
+    speaker: bool = False
+    full: bool = True
+
+
+@dataclass
+class Speaker:
+    """The resolved speaker of a quote."""
+
+    name: Optional[str]
+    mention_start: int
+    mention_end: int
+    mention_text: str
+    kind: str  # name | pronoun | role
+    person: Optional[Person] = None
+    resolved: bool = True
+    confidence: float = 1.0
+
+
+def strip_titles(words: list[str], titles: frozenset[str]) -> tuple[list[str], list[str]]:
+    """(title words, name words): the name is what follows the last title word."""
+    cut = 0
+    for k, w in enumerate(words[:-1]):
+        if w in titles or w.lower() in ("spokesperson", "spokesman", "spokeswoman", "minister", "secretary",
+                                         "president", "chief", "leader", "mayor", "premier", "director",
+                                         "professor", "ceo", "chair", "founder", "judge", "officer", "coach"):
+            cut = k + 1
+    return words[:cut], words[cut:]
+
+
+@dataclass
+class SpeakerIndex:
+    """The document's name inventory and mention timeline, used to canonicalise speakers."""
+
+    doc: Document
+    lex: CueLexicon
+    persons: dict[str, Person] = field(default_factory=dict)
+    by_last: dict[str, list[Person]] = field(default_factory=dict)
+    by_first: dict[str, list[Person]] = field(default_factory=dict)
+    mentions: list[MentionRec] = field(default_factory=list)
+    entity_spans: list[tuple[int, int, str, str, str]] = field(default_factory=list)  # start, end, id, name, type
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Document, lex: CueLexicon) -> "SpeakerIndex":
+        idx = cls(doc, lex)
+        genders = first_name_genders()
+        text = doc.text
+        ents = [e for e in doc.entities if e.type in ("PERSON", "PER", "ORG", "NORP", "GPE")]
+        if ents:
+            for e in ents:
+                kind = "person" if e.type in ("PERSON", "PER") else "org"
+                clean = _clean_entity_name(e.name, lex, kind)
+                if clean is None:
+                    continue
+                cw = clean.split()
+                if kind == "person" and not (genders.get(cw[0].lower()) or len(cw) == 1 or _plausible_unknown_name(cw)):
+                    kind = "unknown"
+                p = idx._add(clean, kind, genders)
+                p.entity = e.id
+                for m in e.mentions:
+                    idx.entity_spans.append((m.start, m.end, e.id, clean, e.type))
+                    if _in_credit(text, m.start, m.end):
+                        continue
+                    if kind == "person" or e.type == "ORG":
+                        idx.mentions.append(MentionRec(m.start, m.end, p, full=len(m.text.split()) >= 2 or kind == "org"))
+            idx.entity_spans.sort()
+        # our own capitalised-name finder complements (or replaces) the entities
+        for m in _NAME_RE.finditer(text):
+            mtext = m.group()
+            cut = max((x.end() for x in _POSS.finditer(mtext)), default=0)
+            words = mtext[cut:].split()
+            if words and _POSS_END.search(words[-1]):
+                words[-1] = _POSS_END.sub("", words[-1])
+            titles, name = strip_titles(words, lex.titles)
+            while name and name[0] in _NOT_NAME_START:
+                name = name[1:]
+            if not name:
+                continue
+            nm = " ".join(name)
+            first = name[0].lower()
+            start = m.start() + mtext.rindex(nm) if nm in mtext else m.start()
+            if _in_credit(text, start, start + len(nm)):
+                continue
+            if idx._covered(start):
+                if titles:
+                    ent = idx.entity_at(start, start + len(nm))
+                    p = idx.persons.get(ent[1]) if ent else None
+                    if p is not None:
+                        p.titles.update(t.lower().rstrip(".") for t in titles)
+                continue
+            kind = "unknown"
+            org = ORG_WORDS.search(nm)
+            if org:
+                kind = "org"
+            elif len(name) >= 2 and genders.get(first):
+                kind = "person"
+            elif len(name) >= 2 and any(genders.get(w.lower()) for w in name[1:-1]):
+                z = next(z for z in range(1, len(name) - 1) if genders.get(name[z].lower()))
+                titles, name = titles + name[:z], name[z:]
+                kind = "person"
+            elif 2 <= len(name) <= 3 and _plausible_unknown_name(name):
+                kind = "person"
+            elif titles:
+                kind = "person"
+            if kind == "unknown":
+                continue
+            nm = " ".join(name)
+            if nm in mtext:
+                start = m.start() + mtext.rindex(nm)
+            if kind == "person" and len(name) == 1:
+                # "Minister Smith": a titled surname; a known full name takes it
+                continue
+            p = idx._add(nm, kind, genders)
+            for t in titles:
+                g = HONORIFIC_GENDER.get(t.lower().rstrip("."))
+                if g:
+                    p.gender = g
+                p.titles.add(t.lower().rstrip("."))
+            idx.mentions.append(MentionRec(start, start + len(nm), p, full=True))
+        idx.mentions.sort(key=lambda r: r.start)
+        # surname-only (or first-name-only) mentions of known persons: the nearest full name before
+        full = [r for r in idx.mentions if r.full and r.person.kind == "person"]
+        seen_pos = {r.start for r in idx.mentions}
+        keys: dict[str, list[Person]] = {}
+        for p in idx.persons.values():
+            if p.kind == "person" and len(p.name.split()) >= 2:
+                keys.setdefault(p.name.split()[-1], []).append(p)
+        covered = bytearray(len(text) + 1)
+        for r in full:
+            covered[r.start : r.end] = b"\x01" * (r.end - r.start)
+        if keys:
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+                                 + r")(?![\w-])")
+            for m in pattern.finditer(text):
+                if m.start() in seen_pos or covered[m.start()] or idx._covered(m.start()):
+                    continue
+                person = idx._nearest_full(keys[m.group()], m.start(), full)
+                idx.mentions.append(MentionRec(m.start(), m.end(), person, full=False))
+        # honorific + surname gives gender
+        for m in re.finditer(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)", text):
+            g = HONORIFIC_GENDER[m.group(1).lower()]
+            for p in keys.get(m.group(2), []):
+                p.gender = g
+        idx.mentions.sort(key=lambda r: r.start)
+        idx._starts = [r.start for r in idx.mentions]
+        idx._mark_subjects()
+        idx._text_genders()
+        return idx
+
+    def _nearest_full(self, plist: list["Person"], pos: int, full: list[MentionRec]) -> "Person":
+        """Which of several persons sharing a surname a bare surname at ``pos`` means."""
+        if len(plist) == 1:
+            return plist[0]
+        best, best_pos = None, -1
+        first_after = None
+        for r in full:
+            if r.person in plist:
+                if r.start < pos and r.start > best_pos:
+                    best, best_pos = r.person, r.start
+                elif r.start >= pos and first_after is None:
+                    first_after = r.person
+        # the person who was introduced first (the article's subject) unless a nearer one was just named
+        earliest = min(plist, key=lambda p: next((r.start for r in full if r.person is p), 1 << 30))
+        if best is not None and pos - best_pos < 400:
+            return best
+        return earliest if best is None else earliest if earliest is not None else best
+
+    def _text_genders(self) -> None:
+        """Pronouns right after a person's subject mentions say their gender (overrides the name list)."""
+        text = self.doc.text
+        counts: dict[int, list[int]] = {}
+        for r in self.mentions:
+            if r.person.kind != "person" or not r.subject:
+                continue
+            window = text[r.end : r.end + 160]
+            c = counts.setdefault(id(r.person), [0, 0])
+            c[0] += len(_HE.findall(window))
+            c[1] += len(_SHE.findall(window))
+        for p in self.persons.values():
+            c = counts.get(id(p))
+            if not c:
+                continue
+            m, f = c
+            strong = 3 if p.gender != "u" else 2
+            if f >= strong and f > 3 * m:
+                p.gender = "f"
+            elif m >= strong and m > 3 * f:
+                p.gender = "m"
+
+    def _covered(self, pos: int) -> bool:
+        if not self.entity_spans:
+            return False
+        i = bisect_left(self.entity_spans, (pos + 1,)) - 1
+        return i >= 0 and self.entity_spans[i][0] <= pos < self.entity_spans[i][1]
+
+    def _add(self, name: str, kind: str, genders: dict[str, str]) -> Person:
+        p = self.persons.get(name)
+        if p is None:
+            words = name.split()
+            g = genders.get(words[0].lower(), "u") if kind == "person" and len(words) >= 2 else "u"
+            p = Person(name, kind, g if g in ("m", "f") else "u")
+            self.persons[name] = p
+            self.by_last.setdefault(words[-1], []).append(p)
+            if len(words) >= 2:
+                self.by_first.setdefault(words[0], []).append(p)
+        elif kind == "person" and p.kind != "person":
+            p.kind = "person"
+        return p
+
+    def _mark_subjects(self) -> None:
+        from newsparse.nlp.pos import load_tagger
+
+        tagger = load_tagger()
+        text = self.doc.text
+        for r in self.mentions:
+            before = text[max(0, r.start - 60) : r.start]
+            seg = _SENT_SPLIT.split(before)[-1]
+            # sentence-initial (after a short intro phrase or title run) or followed by a verb
+            if len(seg.split()) <= 4 and not re.search(r"\b(of|to|with|by|for|and|from|about|against|on|at|in)\s*$", seg, re.I) \
+                    and not re.search(r"['’]s?\s*$", seg):
+                r.subject = True
+                continue
+            after = text[r.end : r.end + 160]
+            m = _AFTER_SUBJECT.match(after)
+            if m and tagger.tag_word(m.group(1), False) in ("VBD", "VBZ", "VBP", "MD"):
+                r.subject = True
+
+    # ----------------------------------------------------------------- naming
+    def entity_at(self, start: int, end: int) -> Optional[tuple[str, str, str]]:
+        """(id, name, type) of the entity mention overlapping ``[start, end)`` (rightmost wins)."""
+        if not self.entity_spans:
+            return None
+        i = bisect_left(self.entity_spans, (end,))
+        best = None
+        for s, e, eid, name, typ in self.entity_spans[max(0, i - 8) : i]:
+            if s < end and e > start:
+                best = (eid, name, typ)
+        return best
+
+    def canonical(self, words: list[str], start: int, end: int) -> tuple[str, Optional[Person]]:
+        """The most complete known name for a name mention (full name for a surname)."""
+        ent = self.entity_at(start, end)
+        if ent is not None:
+            eid, name, typ = ent
+            p = self.persons.get(name)
+            if p is not None and typ in ("PERSON", "PER") and len(name.split()) == 1:
+                longer = self._longer(name, start)
+                if longer is not None:
+                    return longer.name, longer
+            if p is not None:
+                return name, p
+        _, name_words = strip_titles(words, self.lex.titles)
+        name = re.sub(r"\s*['’]s$", "", " ".join(name_words)).strip()
+        if not name:
+            return " ".join(words), None
+        longer = self._longer(name, start)
+        if longer is None and name in self.persons and len(name.split()) >= 2:
+            return name, self.persons[name]
+        if longer is not None:
+            return longer.name, longer
+        p = self.persons.get(name)
+        if p is None:
+            genders = first_name_genders()
+            kind = "org" if ORG_WORDS.search(name) else ("person" if len(name.split()) >= 2 and
+                                                        genders.get(name.split()[0].lower()) else "unknown")
+            p = self._add(name, kind, genders)
+        return name, p
+
+    def mention_at(self, start: int, end: int) -> Optional[MentionRec]:
+        i = bisect_left(self._starts, end) - 1
+        while i >= 0 and self.mentions[i].end > start:
+            r = self.mentions[i]
+            if r.start < end and r.end > start:
+                return r
+            i -= 1
+        return None
+
+    def _longer(self, name: str, before: int) -> Optional[Person]:
+        """A longer person name ending (or starting) with ``name``, the one meant at ``before``."""
+        words = name.split()
+        r = self.mention_at(before, before + len(name))
+        if r is not None and r.person.kind == "person" and len(r.person.name.split()) > len(words) and \
+                (r.person.name.endswith(name) or r.person.name.startswith(name)):
+            return r.person
+        if len(words) != 1:
+            cands = [p for p in self.by_last.get(words[-1], []) if p.kind == "person" and len(p.name.split()) > len(words)
+                     and p.name.endswith(name)]
+        else:
+            cands = [p for p in self.by_last.get(name, []) if p.kind == "person" and len(p.name.split()) >= 2]
+            if not cands:
+                cands = [p for p in self.by_first.get(name, []) if p.kind == "person"]
+        if not cands:
+            return None
+        full = [m for m in self.mentions if m.full]
+        return self._nearest_full(cands, before, full)
+
+    # ------------------------------------------------------------- role nouns
+    def resolve_role(self, toks: list[Tok], pos: int) -> Optional[Person]:
+        """``the company`` -> the latest organisation; ``the mayor`` -> the latest person titled mayor."""
+        if len(toks) < 2 or toks[0].low not in ("the", "this"):
+            return None
+        words = [t.low for t in toks[1:]]
+        head = words[-1]
+        if len(words) > 2:
+            return None
+        i = bisect_left(self._starts, pos) - 1
+        if head in ORG_ROLE_NOUNS:
+            k = i
+            while k >= 0 and pos - self.mentions[k].start < 3000:
+                r = self.mentions[k]
+                if r.person.kind == "org" and (r.subject or r.speaker or head in r.person.name.lower()):
+                    return r.person
+                k -= 1
+            return None
+        k = i
+        while k >= 0 and pos - self.mentions[k].start < 5000:
+            p = self.mentions[k].person
+            if p.kind == "person" and (head in p.titles or (p.description and re.search(rf"\b{re.escape(head)}\b", p.description, re.I))):
+                if len(words) == 1 or all(w in p.titles or (p.description and w in p.description.lower()) for w in words):
+                    return p
+            k -= 1
+        return None
+
+    # ---------------------------------------------------------------- pronouns
+    def note_speaker(self, start: int, end: int, person: Person) -> None:
+        """Record a resolved speaker mention so later pronouns can refer back to it."""
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self.mentions.insert(i, MentionRec(start, end, person, True, True))
+
+    def resolve_pronoun(self, pron: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
+        """The most recent compatible person: subjects and speakers of recent sentences first."""
+        g = PRONOUNS.get(pron.lower())
+        if g in ("s", None):
+            return None
+        i = bisect_left(self._starts, pos) - 1
+        if g == "n" or g == "p":
+            want = ("org",) if g == "n" else ("org",)
+            k = i
+            while k >= 0 and pos - self.mentions[k].start < 1500:
+                r = self.mentions[k]
+                if r.person.kind in want and (r.subject or r.speaker):
+                    return r.person
+                k -= 1
+            return None
+        fallback: Optional[Person] = None
+        k = i
+        limit = 2500
+        while k >= 0 and pos - self.mentions[k].start < limit:
+            r = self.mentions[k]
+            p = r.person
+            if p.kind == "person" and p.gender in (g, "u"):
+                if r.subject or r.speaker:
+                    if fallback is not None and p.gender == "u" and fallback.gender == g and \
+                            self._sentence_distance(r.start, pos, sentence_starts) > 2:
+                        return fallback
+                    return p
+                if fallback is None:
+                    fallback = p
+            k -= 1
+        return fallback
+
+    @staticmethod
+    def _sentence_distance(a: int, b: int, starts: list[int]) -> int:
+        return bisect_left(starts, b) - bisect_left(starts, a)
+
+    # ------------------------------------------------------------ descriptions
+    def description(self, person: Person, toks_by_pos=None) -> Optional[str]:
+        """Appositive (``Name, a former official,``) or pre-name title (``Treasury Secretary Name``)."""
+        if person.description is not None:
+            return person.description or None
+        text = self.doc.text
+        desc = ""
+        for r in self.mentions:
+            if r.person is not person:
+                continue
+            d = _appositive_after(text, r.end) or _title_before(text, r.start, self.lex)
+            if d:
+                desc = d
+                break
+        person.description = desc
+        return desc or None
+
+
+_APPOS_START = re.compile(r",\s+(?=(?:a|an|the|[a-z]|[A-Z]))")
+_BAD_APPOS_START = re.compile(r"^(?:who|whose|whom|which|that|where|when|said|says|told|and|but|he|she|they|it|we|I|is|was|"
+                              r"has|had|according|as|adding|saying|in|on|at|of|for|with|to|from|by|if|because|"
+                              r"\d)\b")
+
+
+def _appositive_after(text: str, end: int) -> Optional[str]:
+    m = _APPOS_START.match(text, end)
+    if not m:
+        return None
+    rest = text[m.end() : m.end() + 300]
+    cut = len(rest)
+    for pat in (r",", r"\.(?=\s|$)(?<![A-Z]\.)(?<!\b[A-Z][a-z]\.)", r";", r"[\"“”]", r"\n", r"\(", r"—"):
+        mm = re.search(pat, rest)
+        if mm and mm.start() < cut:
+            cut = mm.start()
+    desc = rest[:cut].strip()
+    words = desc.split()
+    if not (1 <= len(words) <= 30) or _BAD_APPOS_START.match(desc):
+        return None
+    if re.search(r"\b(said|says|told|is|was|are|were|has|have|had|will|would)\b", desc):
+        return None
+    if len(words) == 1 and not words[0][0].isupper():
+        return None
+    return desc
+
+
+def _title_before(text: str, start: int, lex: CueLexicon) -> Optional[str]:
+    before = text[max(0, start - 120) : start]
+    m = re.search(r"((?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+)*?(?:[A-Z][\w.'’-]*\s+)*(?:[a-z]+\s+)?)$", before)
+    if not m:
+        return None
+    cand = m.group(1).strip()
+    words = cand.split()
+    while words and (words[0].lower() in ("of", "the", "and", "for") or words[0] in ("The", "A", "An")):
+        words = words[1:]
+    if not words:
+        return None
+    last = words[-1]
+    if last not in lex.titles and last.lower() not in lex.speaker_nouns:
+        return None
+    if last.lower() in ("company", "report", "statement", "study", "data", "group", "city", "people"):
+        return None
+    # lowercase words are only allowed as the final role noun ("Foreign Ministry spokesperson")
+    if any(w[0].islower() and w not in ("of", "the", "and", "for") for w in words[:-1]):
+        k = max(i for i, w in enumerate(words[:-1]) if w[0].islower() and w not in ("of", "the", "and", "for"))
+        words = words[k + 1 :]
+    if not words:
+        return None
+    return " ".join(words)
+
+
+# ----------------------------------------------------------------------- phrases
+def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional[tuple[int, int]]:
+    """Token range [i, j) of the subject phrase ending right before index ``c`` (skipping adverbs)."""
+    j = c
+    skipped = 0
+    while j - 1 >= lo and (toks[j - 1].low in SKIP_BEFORE_CUE or toks[j - 1].tag in ("RB", "MD")) and skipped < 3 \
+            and toks[j - 1].low not in PRONOUNS and toks[j - 1].w[0].islower():
+        j -= 1
+        skipped += 1
+    if j - 1 < lo:
+        return None
+    t = toks[j - 1]
+    if t.low in PRONOUNS and t.tag in ("PRP", "NNP", "NN") :
+        return (j - 1, j)
+    if t.tag not in HEAD_TAGS or t.low in NON_SPEAKER_HEADS:
+        return None
+    i = j - 1
+    while i - 1 >= lo:
+        p = toks[i - 1]
+        if p.tag in NP_TAGS and p.low not in SKIP_BEFORE_CUE and not (p.tag in ("VBN", "VBG") and p.w[0].islower()):
+            i -= 1
+            continue
+        if p.low in DETS or p.tag in ("DT", "PRP$"):
+            i -= 1
+            # "Tim Guest with the Nova Scotia Health Authority said": the phrase goes on to the left
+            if i - 2 >= lo and toks[i - 1].low in ("with", "of", "for", "at", "from") and toks[i - 2].tag in HEAD_TAGS:
+                i -= 1
+                continue
+            break
+        if p.low in LINK_PREPS and i - 2 >= lo and toks[i - 2].tag in HEAD_TAGS and p.low in ("of", "for", "at"):
+            i -= 1
+            continue
+        break
+    if j - i > 12:
+        return None
+    return (i, j)
+
+
+def np_after(toks: list[Tok], k: int, lex: CueLexicon) -> Optional[tuple[int, int]]:
+    """Token range of a speaker phrase starting at ``k`` (inverted "said Zhao", "according to X")."""
+    n = len(toks)
+    if k >= n:
+        return None
+    t = toks[k]
+    if t.low in PRONOUNS and t.tag == "PRP":
+        return (k, k + 1)
+    i = k
+    if t.low in DETS or t.tag in ("DT", "PRP$"):
+        i += 1
+    j = i
+    while j < n and (toks[j].tag in NP_TAGS or (toks[j].low in ("of", "for", "at") and j + 1 < n and
+                                                   toks[j + 1].tag in HEAD_TAGS | {"DT"} and j > i)):
+        if toks[j].tag in ("VBN", "VBG") and toks[j].w[0].islower():
+            break
+        if toks[j].low in ("of", "for", "at") and j + 1 < n and toks[j + 1].tag == "DT":
+            j += 1
+        j += 1
+    while j > i and toks[j - 1].tag not in HEAD_TAGS:
+        j -= 1
+    if j <= i or toks[j - 1].low in NON_SPEAKER_HEADS or j - k > 14:
+        return None
+    return (k, j)
+
+
+def phrase_kind(toks: list[Tok], i: int, j: int) -> str:
+    """name | pronoun | role for a speaker phrase."""
+    if j - i == 1 and toks[i].low in PRONOUNS:
+        return "pronoun"
+    if any(t.tag in ("NNP", "NNPS") and t.w[0].isupper() for t in toks[i:j]):
+        # "A Freedom Mobile spokesperson": a name used as a modifier of a role noun
+        if toks[j - 1].tag in ("NN", "NNS") and toks[j - 1].w[0].islower():
+            return "role"
+        return "name"
+    return "role"
