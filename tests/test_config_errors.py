@@ -114,7 +114,7 @@ SEMANTIC_ERRORS = {
     "int-given-bool": ("stages:\n  quotes:\n    min_words: yes\n", 3, "expected int, got True"),
     "bool-given-string": ("stages:\n  extract:\n    include_comments: maybe\n", 3, "stages.extract.include_comments: expected bool"),
     "literal-out-of-range": ("stages:\n  extract:\n    favor: fastest\n", 3, "stages.extract.favor: expected"),
-    "list-given-scalar": ("stages:\n  quotes:\n    cues: said\n", 3, "stages.quotes.cues: expected"),
+    "list-given-scalar": ("stages:\n  quotes:\n    extra_cues: said\n", 3, "stages.quotes.extra_cues: expected"),
     "pipeline-not-a-list": ("pipeline: extract\n", 1, "'pipeline' must be a list of stage names"),
     "pipeline-of-numbers": ("pipeline: [1, 2]\n", 1, "'pipeline' must be a list of stage names"),
     "stages-not-a-mapping": ("stages: [extract]\n", 1, "'stages' must be a mapping"),
@@ -174,7 +174,7 @@ def test_bad_user_config_file(tmp_path, article):
         "skip: !!python/object/apply:os.system ['touch {marker}']\n",
         "skip: [!!python/object/apply:os.system ['touch {marker}']]\n",
         "stages:\n  quotes:\n    min_words: !!python/object/apply:os.system ['touch {marker}']\n",
-        "stages:\n  quotes:\n    cues: [!!python/name:os.system ]\n",
+        "stages:\n  quotes:\n    extra_cues: [!!python/name:os.system ]\n",
         "stages: !!python/object/new:os.system ['touch {marker}']\n",
         "pipeline: !!python/object:subprocess.Popen {{args: ['touch', '{marker}']}}\n",
     ],
@@ -291,9 +291,10 @@ def test_a_stage_that_raises_costs_one_article(tmp_path, boom_config):
         p = tmp_path / f"{i}.txt"
         p.write_text(f"Headline {i}\n\n{body}\n")
         inputs.append(str(p))
-    result = invoke("analyze", *inputs, "--config", str(boom_config), "-f", "jsonl")
+    # --jobs 1: the test stage is registered in this process only (real plugins are entry points)
+    result = invoke("analyze", *inputs, "--config", str(boom_config), "-f", "jsonl", "--jobs", "1")
     assert result.exit_code == 1, result.stderr
-    recs = [json.loads(line) for line in result.stdout.splitlines()]
+    recs = sorted((json.loads(line) for line in result.stdout.splitlines()), key=lambda r: r["index"])
     assert [r["input"] for r in recs] == inputs
     assert ["error" in r for r in recs] == [False, True, True, False]
     boom, deep = recs[1]["error"], recs[2]["error"]
@@ -318,7 +319,7 @@ def test_a_stage_that_raises_in_a_real_process_shows_no_locals(tmp_path):
         "from tests.test_config_errors import BoomStage\n"
         "registry.register(BoomStage)\n"
         "from newsparse.cli.app import main\n"
-        f"sys.argv = ['newsparse', 'analyze', {str(article)!r}, '--config', {str(cfg)!r}, '-f', 'json']\n"
+        f"sys.argv = ['newsparse', 'analyze', {str(article)!r}, '--config', {str(cfg)!r}, '-f', 'json', '--jobs', '1']\n"
         "main()\n"
     )
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=cli_env(),

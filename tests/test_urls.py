@@ -219,7 +219,7 @@ def test_cli_batch_of_urls_keeps_going(server):
     good, bad, worse = server.url("/article"), server.url("/404"), server.url("/pdf")
     proc = run_cli(bad, good, worse, server.url("/article.txt"), "--timeout", "1", "-f", "jsonl")
     assert proc.returncode == 1, proc.stderr
-    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    records = sorted((json.loads(line) for line in proc.stdout.splitlines()), key=lambda r: r["index"])
     assert [r["input"] for r in records] == [bad, good, worse, server.url("/article.txt")]
     assert [("error" in r) for r in records] == [True, False, True, False]
     assert records[0]["error"]["type"] == "fetch_error"
