@@ -22,6 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("NEWSPARSE_FUZZ_RANDOM", "1")  # before the strategies module reads it
+os.environ.setdefault("NEWSPARSE_FUZZ_TIMEOUT", "10")  # seconds per input: slower is a finding (a hang)
 
 # target name -> (module, test function)
 TARGETS: dict[str, tuple[str, str]] = {

@@ -4,9 +4,13 @@ Shared by tests/test_fuzz_*.py, tests/test_crashers.py and the long campaigns in
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
+import signal
+import threading
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -58,6 +62,30 @@ def check_record(rec: dict[str, Any]) -> None:
     render_all(rec)
 
 
+class SlowInput(AssertionError):
+    """An input took longer than NEWSPARSE_FUZZ_TIMEOUT seconds: likely a pathological regex or loop."""
+
+
+@contextlib.contextmanager
+def time_guard():
+    """With NEWSPARSE_FUZZ_TIMEOUT set (campaigns set it), a too-slow input fails instead of hanging."""
+    seconds = float(os.environ.get("NEWSPARSE_FUZZ_TIMEOUT", "0") or 0)
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def alarm(signum, frame):  # noqa: ANN001, ARG001
+        raise SlowInput(f"input took longer than {seconds:g}s")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def analyze_checked(*, text: Optional[str] = None, html: Optional[str] = None, data: Optional[bytes] = None,
                     pipeline=None) -> dict[str, Any]:  # noqa: ANN001
     """Analyze one input; a NewsparseError (not a StageError) is fine, anything else fails the case.
@@ -69,10 +97,11 @@ def analyze_checked(*, text: Optional[str] = None, html: Optional[str] = None, d
     from newsparse.inputs.sources import Source
 
     try:
-        if data is not None:
-            analysis = newsparse.analyze(Source.from_bytes(data, name="fuzz"), pipeline)
-        else:
-            analysis = newsparse.analyze("fuzz", pipeline, text=text, html=html)
+        with time_guard():
+            if data is not None:
+                analysis = newsparse.analyze(Source.from_bytes(data, name="fuzz"), pipeline)
+            else:
+                analysis = newsparse.analyze("fuzz", pipeline, text=text, html=html)
     except StageError as exc:
         raise AssertionError(f"stage crashed: {exc}") from exc
     except NewsparseError as exc:

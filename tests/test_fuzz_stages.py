@@ -12,14 +12,25 @@ from hypothesis import strategies as st
 
 from newsparse.model import Block, Document, Paragraph
 from newsparse.registry import get_stage_class
+from tests.fuzz_checks import time_guard
 from tests.fuzz_strategies import FUZZ, any_html, any_text, news_text
 
 BLOCK_KINDS = ["paragraph", "heading", "caption", "blockquote", "title", "byline", "list_item", "table"]
 
 
-def stage(name: str):  # noqa: ANN201
+class _Guarded:
+    def __init__(self, inner) -> None:  # noqa: ANN001
+        self.inner = inner
+
+    def process(self, doc: Document) -> Document:
+        with time_guard():
+            return self.inner.process(doc)
+
+
+def stage(name: str) -> _Guarded:
+    """A stage with default parameters, under the campaign's per-input time guard."""
     cls = get_stage_class(name)
-    return cls(cls.Params())
+    return _Guarded(cls(cls.Params()))
 
 
 def text_document(text: str) -> Document:
