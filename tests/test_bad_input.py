@@ -113,6 +113,13 @@ def test_missing_file(tmp_path):
     assert error_line(result.stderr).endswith("nope.txt: no such file")
 
 
+def test_url_without_scheme_gets_a_hint():
+    result = cli("www.example.com/news/story", "-f", "json")
+    assert result.exit_code == 3
+    assert error_line(result.stderr) == (
+        "newsparse: error: www.example.com/news/story: no such file (for a URL, start it with http:// or https://)")
+
+
 # ---------------------------------------------------------------- encodings: decoded, not refused
 
 SENTENCE = "The caf\u00e9 owner Ren\u00e9e Dubois said the \u201cna\u00efve\u201d plan would fail \u2014 twice."

@@ -108,12 +108,14 @@ def test_redirects_up_to_the_limit_are_followed(server):
         ("/hang", "timed out after 1s"),
         ("/hang-body", "timed out after 1s while reading"),
         ("/trickle", "download took longer than 3s (deadline)"),
+        ("/trickle-headers", "download took longer than 3s (deadline)"),
     ],
 )
 def test_fetch_failures_are_one_line_fetch_errors(server, path, message):
     url = server.url(path)
     # the trickle sends a byte a second: a per-read timeout longer than that never fires; the deadline does
-    limits = FetchLimits(timeout=5.0, deadline=3.0, max_bytes=FAST.max_bytes) if path == "/trickle" else FAST
+    slow = path.startswith("/trickle")
+    limits = FetchLimits(timeout=5.0, deadline=3.0, max_bytes=FAST.max_bytes) if slow else FAST
     with pytest.raises(FetchError) as info:
         fetch(url, limits)
     text = str(info.value)
