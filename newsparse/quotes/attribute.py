@@ -390,6 +390,14 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         person = ctx.index.resolve_role(toks[i:j], toks[i].start)
         if person is not None:
             return Speaker(person.display, toks[i].start, toks[j - 1].end, mtext, kind, person, True, 0.8)
+        if toks[i].low in ("the", "this") and j - i >= 2:
+            # "the official" after "a justice official said": the same unnamed speaker
+            head = toks[j - 1].low
+            for d in reversed(ctx.drafts):
+                sp0 = d.speaker
+                if sp0 is not None and sp0.kind == "role" and sp0.person is None and sp0.name and \
+                        sp0.name.lower().split()[-1] == head and sp0.name.lower().split()[0] in ("a", "an", "one"):
+                    return Speaker(sp0.name, toks[i].start, toks[j - 1].end, mtext, kind, None, True, 0.8)
     return Speaker(mtext, toks[i].start, toks[j - 1].end, mtext, "role", None, True, 0.85)
 
 

@@ -89,6 +89,11 @@ def _clean_entity_name(name: str, lex: CueLexicon, kind: str) -> Optional[str]:
     words = name.split()
     if kind == "org" and words and words[0] in ("The", "the"):
         words = words[1:]
+    from newsparse.nlp.pos import load_tagger
+
+    lower = load_tagger().lower
+    while len(words) > 1 and lower.get(words[0].lower()) in ("RB", "IN", "CC", "DT", "WRB", "UH"):
+        words = words[1:]  # "Even Veterans Affairs": a sentence-initial adverb swept into the name
     if not words or words[0] in _NOT_NAME_START:
         return None
     if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_OK_LOWER) for w in words):
@@ -235,6 +240,9 @@ class SpeakerIndex:
         if ents:
             for e in ents:
                 kind = "person" if e.type in ("PERSON", "PER") else "org"
+                if kind == "org" and len(e.name.split()) >= 2 and e.name.split()[0] in lex.titles \
+                        and e.name.split()[0] not in ("Chief", "Executive", "Staff", "Senior", "General", "Crown"):
+                    kind = "person"  # "Justice Dunphy", "Mayor Tory": a titled person the tagger typed ORG
                 clean = _clean_entity_name(e.name, lex, kind)
                 if clean is None:
                     continue
