@@ -573,13 +573,15 @@ class SpeakerIndex:
             return None
         i = bisect_left(self._starts, pos) - 1
         if g == "n" or g == "p":
-            want = ("org",) if g == "n" else ("org",)
-            k = i
-            while k >= 0 and pos - self.mentions[k].start < 1500:
-                r = self.mentions[k]
-                if r.person.kind in want and (r.subject or r.speaker):
-                    return r.person
-                k -= 1
+            # "it said" / "they said": an organisation that spoke recently, else one in subject position
+            for need_speaker in (True, False):
+                k = i
+                while k >= 0 and pos - self.mentions[k].start < 1500:
+                    r = self.mentions[k]
+                    if r.person.kind == "org" and not self._in_quote(r.start) and \
+                            (r.speaker if need_speaker else r.subject):
+                        return r.person
+                    k -= 1
             return None
         fallback: Optional[Person] = None
         k = i
