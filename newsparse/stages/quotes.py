@@ -79,6 +79,10 @@ class QuotesStage(Stage):
                 continue
             if d.kind != "scare" and d.confidence < p.min_confidence:
                 continue
+            end = d.end
+            while end > d.start + 1 and text[end - 1] in ",;: ":
+                end -= 1  # the comma before "she said" is punctuation of the sentence, not of the quote
+            d.end = end
             sp = d.speaker
             desc = d.desc
             if sp is not None and sp.person is not None and not desc:
