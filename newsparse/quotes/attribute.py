@@ -25,6 +25,7 @@ from newsparse.quotes.speakers import (
     Person,
     Speaker,
     SpeakerIndex,
+    _function_word,
     _plausible_unknown_name,
     first_name_genders,
     np_after,
@@ -385,6 +386,8 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         k = j
         while k > i and toks[k - 1].w[:1].isupper() and toks[k - 1].tag != "POS" and toks[k - 1].low != "the":
             k -= 1
+        while k < j - 1 and _function_word(toks[k].w):
+            k += 1  # "Even Veterans Affairs said": a sentence-initial adverb is not part of the name
         if k == j:
             k = j - 1
         words = [t.w for t in toks[k:j]]

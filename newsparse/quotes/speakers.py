@@ -124,6 +124,13 @@ def _in_credit(text: str, start: int, end: int) -> bool:
     return "(" in before or "/" in before or after[:1] == "/" or after.lstrip()[:1] == "/"
 
 
+def _function_word(word: str) -> bool:
+    """A capitalised adverb, preposition, conjunction or determiner ("Even", "Despite") is no name part."""
+    from newsparse.nlp.pos import load_tagger
+
+    return load_tagger().lower.get(word.lower()) in ("RB", "IN", "CC", "DT", "WRB", "UH", "PRP", "PRP$", "WP", "EX")
+
+
 def _plausible_unknown_name(words: list[str]) -> bool:
     """A capitalised pair whose first word is not a known first name: a person unless its
     words are ordinary English words (``Other Syrian``, ``Christmas Day``, ``Associated Press``)."""
@@ -266,7 +273,8 @@ class SpeakerIndex:
             if words and _POSS_END.search(words[-1]):
                 words[-1] = _POSS_END.sub("", words[-1])
             titles, name = strip_titles(words, lex.titles)
-            while name and name[0] in _NOT_NAME_START:
+            while name and (name[0] in _NOT_NAME_START or
+                            (len(name) > 1 and _function_word(name[0]))):
                 name = name[1:]
             if not name:
                 continue
