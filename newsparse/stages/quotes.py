@@ -27,7 +27,7 @@ class QuotesParams:
     cues_file: Optional[str] = _p(None, "a YAML cue lexicon (shaped like newsparse/quotes/cues.yaml) added to the packaged one")
     indirect: bool = _p(True, "report indirect (reported) speech")
     keep_scare: bool = _p(True, "keep scare quotes as kind 'scare' (never attributed)")
-    floating_paragraphs: int = _p(2, "how many paragraphs back a quote with no cue may find its speaker")
+    floating_paragraphs: int = _p(4, "how many paragraphs back a quote with no cue may find its speaker")
     min_confidence: float = _p(0.0, "drop attributed quotes below this confidence")
 
 
