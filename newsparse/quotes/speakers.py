@@ -358,7 +358,8 @@ class SpeakerIndex:
         for r in idx.mentions:  # an organisation first named "the X" keeps its article
             if r.person.kind == "org" and id(r.person) not in seen:
                 seen.add(id(r.person))
-                r.person.article = text[max(0, r.start - 4) : r.start].lower() == "the "
+                r.person.article = text[max(0, r.start - 4) : r.start].lower() == "the " and \
+                    not re.match(r"\s+[A-Z0-9]|\s+[a-z]+\s+(?:of|for)\b|-", text[r.end : r.end + 20])  # not "the VW ID"
         idx._mark_subjects()
         idx._text_genders()
         return idx
