@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from newsparse.model import Document, Quote, TextSpan
+from newsparse.model import Document, TextSpan
 from newsparse.quotes.cues import Cue, CueLexicon
 from newsparse.quotes.marks import QSpan, find_quotes
 from newsparse.quotes.speakers import (
@@ -22,7 +22,6 @@ from newsparse.quotes.speakers import (
     SKIP_BEFORE_CUE,
     _BAD_APPOS_START,
     PRONOUNS,
-    Person,
     Speaker,
     SpeakerIndex,
     _function_word,
@@ -99,7 +98,6 @@ class Context:
     index: SpeakerIndex
     sentence_starts: list[int]
     drafts: list[Draft] = field(default_factory=list)
-    min_words: int = 1
 
 
 # ------------------------------------------------------------------ attributions
@@ -254,7 +252,7 @@ def _extend_block(toks: list[Tok], a: Attribution) -> None:
             end = len(toks)
             while end > hi + 1 and toks[end - 1].w in PUNCT:
                 end -= 1
-            if not any(t.tag.startswith("VB") and t.low not in ("based",) and t.w[0].islower() and t.tag in ("VBD", "VBZ", "VBP") for t in rest):
+            if not any(t.tag in ("VBD", "VBZ", "VBP") and t.w[0].islower() for t in rest):
                 a.appositive = (hi + 1, end)
                 hi = end
     a.lo, a.hi = lo, hi
@@ -337,15 +335,9 @@ def _has_verb(piece: list[Tok]) -> bool:
 
 
 # ------------------------------------------------------------------ the unit pass
-def u_low(t: Tok) -> str:
-    return t.low
-
-
 def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     text = ctx.doc.text
     i, j = a.si, a.sj
-    if a.cue.source and toks[i].low in ("the",) and j - i > 1:
-        pass
     mtext = text[toks[i].start : toks[j - 1].end]
     kind = phrase_kind(toks, i, j)
     if kind == "pronoun":
@@ -356,7 +348,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     if kind == "name" and j - i >= 3:
         # "Tim Guest with the health authority", "a spokesperson for Acme": the head is before the link
         for z in range(i + 1, j - 1):
-            if u_low(toks[z]) in ("with", "of", "for", "at", "from", "on", "in") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
+            if toks[z].low in ("with", "of", "for", "at", "from", "on", "in") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
                 after_words = [t.w for t in toks[z + 1 : j]]
                 run = []
                 for w in reversed(after_words):
@@ -374,7 +366,6 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                     mtext = text[toks[i].start : toks[j - 1].end]
                     break
                 if not ends_in_person:
-                    desc_tail = text[toks[z].start : toks[j - 1].end]
                     j = z
                     kind = phrase_kind(toks, i, j)
                     mtext = text[toks[i].start : toks[j - 1].end]

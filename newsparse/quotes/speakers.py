@@ -369,18 +369,14 @@ class SpeakerIndex:
         if len(plist) == 1:
             return plist[0]
         best, best_pos = None, -1
-        first_after = None
         for r in full:
-            if r.person in plist:
-                if r.start < pos and r.start > best_pos:
-                    best, best_pos = r.person, r.start
-                elif r.start >= pos and first_after is None:
-                    first_after = r.person
+            if r.person in plist and best_pos < r.start < pos:
+                best, best_pos = r.person, r.start
         # the person who was introduced first (the article's subject) unless a nearer one was just named
         earliest = min(plist, key=lambda p: next((r.start for r in full if r.person is p), 1 << 30))
         if best is not None and pos - best_pos < 400:
             return best
-        return earliest if best is None else earliest if earliest is not None else best
+        return earliest
 
     def _text_genders(self) -> None:
         """Pronouns right after a person's subject mentions say their gender (overrides the name list)."""
