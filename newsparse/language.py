@@ -169,7 +169,7 @@ class LanguageParams:
     #: The stages whose rules assume English.
     english_only: list[str] = field(default_factory=lambda: ["quotes", "entities"])
     #: Below this confidence the guess is recorded but no action is taken.
-    min_confidence: float = 0.3
+    min_confidence: float = 0.2
     min_words: int = limits.LANGUAGE_MIN_WORDS
 
 

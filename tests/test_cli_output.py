@@ -52,7 +52,7 @@ def test_several_inputs_give_json_lines_with_input_and_index() -> None:
     run = run_cli(["analyze", HTML_EXAMPLE, TEXT_EXAMPLE])
     assert run.exit_code == 0
     lines = run.stdout.strip().split("\n")
-    records = [json.loads(line) for line in lines]
+    records = sorted((json.loads(line) for line in lines), key=lambda r: r["index"])  # completion order
     assert [r["index"] for r in records] == [0, 1]
     assert [r["input"] for r in records] == [HTML_EXAMPLE, TEXT_EXAMPLE]
 
@@ -89,7 +89,7 @@ def test_missing_file_is_one_line_on_stderr_and_exit_3() -> None:
 def test_some_failed_exit_1_and_others_still_run() -> None:
     run = run_cli(["analyze", HTML_EXAMPLE, "missing.txt", TEXT_EXAMPLE])
     assert run.exit_code == ExitStatus.SOME_FAILED == 1
-    records = [json.loads(line) for line in run.stdout.strip().split("\n")]
+    records = sorted((json.loads(line) for line in run.stdout.strip().split("\n")), key=lambda r: r["index"])
     assert len(records) == 3
     assert "error" in records[1] and records[1]["input"] == "missing.txt"
     assert records[0]["quotes"] and records[2]["quotes"]
