@@ -458,11 +458,13 @@ def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = T
         if d in shown:
             return d
     if trust_markup:
-        for o in article_objects(f):
-            v = o.get("datePublished")
-            if isinstance(v, str) and parse_date(v):
+        # Nothing visible: trust an article's machine-written publication timestamp. A bare
+        # date without a time of day is too often a template or sitemap date to be trusted.
+        values = [o.get("datePublished") for o in article_objects(f)] + [f.meta.get("article:published_time")]
+        for v in values:
+            if isinstance(v, str) and _HAS_TIME.search(v) and parse_date(v):
                 return parse_date(v)
-        v = f.meta.get("article:published_time")
-        if v and parse_date(v):
-            return parse_date(v)
     return None
+
+
+_HAS_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
