@@ -102,9 +102,13 @@ def norm_text(s: Optional[str]) -> str:
     return " ".join(s.split()).strip(" .:;,|-")
 
 
+_HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|prof|sir|dame|rev)\.?\s+", re.I)
+
+
 def split_names(s: str) -> list[str]:
+    """Author names compared without separators, case or honorifics ("Dr. Jane Roe" = "Jane Roe")."""
     parts = re.split(r"\s*(?:,|;|&|\band\b|\|)\s*", s or "")
-    return [norm_text(p) for p in parts if norm_text(p)]
+    return [n for n in (_HONORIFIC.sub("", norm_text(p)) for p in parts) if n]
 
 
 def title_exact(pred: Optional[str], gold: Optional[str]) -> bool:

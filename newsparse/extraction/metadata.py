@@ -295,10 +295,10 @@ _BY = re.compile(r"^\s*(?:written |posted |reviewed |words |story )?by[:\s]+", r
 _JOB = re.compile(
     r"\b(?:editor|reporter|correspondent|writer|columnist|contributor|author|journalist|producer|"
     r"director|manager|analyst|expert|specialist|founder|ceo|president|chief|head of|senior|associate|"
-    r"freelance|photographer|intern|fellow|professor)\b.*$",
+    r"freelance|photographer|intern|fellow|professor|consultant|former|contributing|staff writer)\b.*$",
     re.I,
 )
-_NOT_NAME = re.compile(r"https?://|www\.|@|^\d+$|\b(?:unknown|anonymous|more about|view all|posts by|undefined|null|none|"
+_NOT_NAME = re.compile(r"https?://|www\.|@|©|:|^\d+$|\b(?:unknown|anonymous|more about|view all|posts by|undefined|null|none|"
                        r"written by|by)$|^(?:undefined|null|none|written by|by)\b", re.I)
 
 
@@ -318,6 +318,9 @@ def clean_author(name: str, strict: bool = True) -> Optional[str]:
     if m and m.start() > 0:
         n = n[: m.start()].strip(" ,.-")
         words = n.split()
+        while len(words) > 2 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):  # "Jane Roe AI Writer"
+            words.pop()
+        n = " ".join(words)
         if len(words) < 2:  # "Shipping Expert": a title, not a name
             return None
         if len(words) > 3:
@@ -331,7 +334,8 @@ def clean_author(name: str, strict: bool = True) -> Optional[str]:
 
 def _ld_names(v: Any) -> list[str]:
     if isinstance(v, list):
-        return [n for x in v for n in _ld_names(x)]
+        people = [x for x in v if isinstance(x, dict) and "person" in _types(x)]
+        return [n for x in (people or v) for n in _ld_names(x)]
     if isinstance(v, dict):
         name = v.get("name")
         if isinstance(name, list):
@@ -367,7 +371,7 @@ def find_authors(f: PageFacts, site: Optional[str]) -> list[str]:
         out: list[str] = []
         seen: set[str] = set()
         for c in candidates:
-            for part in _split_names(str(c)):
+            for part in _split_names(html_unescape(str(c))):
                 n = clean_author(part, strict)
                 if n and _squash(n) not in seen:
                     seen.add(_squash(n))
