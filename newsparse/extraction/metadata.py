@@ -367,18 +367,26 @@ def find_authors(f: PageFacts, site: Optional[str]) -> list[str]:
         sources.append((f.rel_authors[:1], True))
     if f.bylines:
         sources.append(([_BY.sub("", f.bylines[0])], True))
+    site_key = _squash(site or "")
+    fallback: list[str] = []
     for candidates, strict in sources:
         out: list[str] = []
         seen: set[str] = set()
         for c in candidates:
             for part in _split_names(html_unescape(str(c))):
+                if site and strict and part.rstrip().lower().endswith(" " + site.lower()):
+                    part = part.rstrip()[: -len(site)]  # "Jane Roe USA Today" on usatoday
                 n = clean_author(part, strict)
                 if n and _squash(n) not in seen:
                     seen.add(_squash(n))
                     out.append(n)
+        if out and site_key and all(_squash(n) == site_key for n in out):
+            # the site credited as author: a person named in a visible byline is the better answer
+            fallback = fallback or out
+            continue
         if out:
             return out[:10]
-    return []
+    return fallback[:10]
 
 
 # --------------------------------------------------------------------------- language, url
