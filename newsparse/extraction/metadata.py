@@ -295,7 +295,7 @@ _BY = re.compile(r"^\s*(?:written |posted |reviewed |words |story )?by[:\s]+", r
 _JOB = re.compile(
     r"\b(?:editor|reporter|correspondent|writer|columnist|contributor|author|journalist|producer|"
     r"director|manager|analyst|expert|specialist|founder|ceo|president|chief|head of|senior|associate|"
-    r"freelance|photographer|intern|fellow|professor|consultant|former|contributing|staff writer)\b.*$",
+    r"freelance|photographer|intern|fellow|professor|consultant|former|contributing|staff writer|sponsored|partner content)\b.*$",
     re.I,
 )
 _NOT_NAME = re.compile(r"https?://|www\.|@|©|:|^\d+$|\b(?:unknown|anonymous|more about|view all|posts by|undefined|null|none|"
