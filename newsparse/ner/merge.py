@@ -207,8 +207,9 @@ def propagate(text: str, mentions: list[RawMention], min_len: int = 2) -> list[R
         if m.type == "PERSON" and " " in m.text:
             seen[m.text.split()[-1]] += 2  # a surname of a named person is a name here
         form = normal_form(m.text)
-        if len(form) >= min_len and form[:1].isupper() and m.type != "MISC":
-            forms.setdefault(form, m.type)
+        if len(form) >= min_len and m.type != "MISC" and (
+                form[:1].isupper() or (len(form) >= 4 and not any(_is_common(w) for w in form.split()))):
+            forms.setdefault(form, m.type)  # a name the tagger found even in lower case is a name here
     for m in mentions:  # a surname alone, even before the full name ("as Pompeo said ... Mike Pompeo")
         words = m.text.split()
         if m.type == "PERSON" and len(words) > 1 and len(words[-1]) >= min_len and words[-1][:1].isupper():
