@@ -77,8 +77,15 @@ def run(corpus: Path, out: Path, jobs: int, interval: float = 0.25) -> dict:
     parent = psutil.Process(proc.pid)
     samples: list[tuple[float, dict[int, tuple[str, int]]]] = []
     roles: dict[int, str] = {}
+    done_lines, offset = 0, 0
     while proc.poll() is None:
-        snap: dict[int, tuple[str, int]] = {}
+        if out.exists():  # count new lines incrementally: progress without re-reading the file
+            with open(out, "rb") as fh:
+                fh.seek(offset)
+                chunk = fh.read()
+            offset += len(chunk)
+            done_lines += chunk.count(b"\n")
+        snap: dict[int, tuple[str, int]] = {-1: ("done", done_lines)}
         try:
             procs = [parent] + parent.children(recursive=True)
         except psutil.NoSuchProcess:
@@ -98,21 +105,23 @@ def run(corpus: Path, out: Path, jobs: int, interval: float = 0.25) -> dict:
     peak: dict[int, tuple[str, int]] = {}
     for _, snap in samples:
         for pid, (role, rss) in snap.items():
+            if pid < 0:
+                continue
             if pid not in peak or rss > peak[pid][1]:
                 peak[pid] = (role, rss)
-    fifth = max(1, len(samples) // 5)
-
-    def mean_rss(part: list, role: str) -> float:
-        vals = [rss for _, snap in part for r, rss in snap.values() if r == role]
-        return sum(vals) / len(vals) / 1e6 if vals else 0.0
-
-    early, late = samples[fifth:2 * fifth] or samples[:fifth], samples[-fifth:]
+    # RSS (MB) of the parent and of the largest worker when 10%, 25%, 50%, 75%, 90% of the articles were done
+    by_progress = {}
+    for frac in (0.1, 0.25, 0.5, 0.75, 0.9):
+        snap = next((sn for _, sn in samples if sn[-1][1] >= frac * lines), None)
+        if snap:
+            row = {role: round(max(r for ro, r in snap.values() if ro == role) / 1e6, 1)
+                   for role in ("parent", "worker") if any(ro == role for ro, _ in snap.values())}
+            by_progress[f"{int(frac * 100)}%"] = row
     return {
         "jobs": jobs, "returncode": proc.returncode, "records": lines, "seconds": round(wall, 2),
         "articles_per_s": round(lines / wall, 1),
         "peak_rss_mb": {f"{role}:{pid}": round(rss / 1e6, 1) for pid, (role, rss) in sorted(peak.items())},
-        "rss_mb_early_vs_late": {role: (round(mean_rss(early, role), 1), round(mean_rss(late, role), 1))
-                                 for role in ("parent", "worker")},
+        "rss_mb_by_progress": by_progress,
         "stderr": err.decode(errors="replace")[-500:],
     }
 
@@ -122,11 +131,14 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000, help="articles to build (default 10000)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--keep", action="store_true", help="keep the temp corpus and outputs")
+    ap.add_argument("--corpus", type=Path, help="reuse a corpus built by an earlier --keep run")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="newsparse-bench-"))
     try:
-        corpus = tmp / "corpus"
-        build_corpus(corpus, args.n)
+        corpus = args.corpus or tmp / "corpus"
+        if not args.corpus:
+            build_corpus(corpus, args.n)
+        args.n = sum(1 for p in corpus.rglob("*") if p.is_file())
         print(f"corpus: {args.n} articles in {corpus} (repeating the shared corpora); cores: {os.cpu_count()}")
         results = []
         for jobs in args.jobs:

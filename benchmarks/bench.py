@@ -237,7 +237,10 @@ def startup(html_sample: Optional[bytes]) -> dict[str, Any]:
 # ---------------------------------------------------------------- report
 
 
-def run(limit: Optional[int], jobs: bool = True) -> dict[str, Any]:
+JOBS_DOCS = 60  # documents per corpus for the 1-vs-2-process runs (the CLI runs them twice)
+
+
+def run(limit: Optional[int], jobs: bool = True, jobs_docs: int = JOBS_DOCS) -> dict[str, Any]:
     report: dict[str, Any] = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "corpora": []}
     # Fresh-process timings first, while this process is still small: a child's peak RSS
     # as the kernel reports it includes the parent's memory at fork time.
@@ -252,7 +255,8 @@ def run(limit: Optional[int], jobs: bool = True) -> dict[str, Any]:
         row: dict[str, Any] = {"name": c["name"], "kind": kind}
         row["single"] = single_process(docs, kind)
         if jobs:
-            row["jobs2"] = two_processes(docs, kind, use_cli)
+            row["jobs2"] = two_processes(docs[:jobs_docs], kind, use_cli)
+            row["jobs2"]["articles"] = len(docs[:jobs_docs])
         refs = []
         if kind == "html":
             ref = reference_trafilatura(docs)
@@ -300,7 +304,8 @@ def render(report: dict[str, Any]) -> str:
     lines.append("")
     methods = {row.get("jobs2", {}).get("method") for row in report["corpora"]} - {None}
     if methods:
-        lines.append("2 processes: " + "; ".join(sorted(methods)))
+        n = max(row.get("jobs2", {}).get("articles", 0) for row in report["corpora"])
+        lines.append("2 processes: " + "; ".join(sorted(methods)) + f"; first {n} documents of each corpus")
     lines.append(f"spaCy reference: {report['spacy']}")
     lines.append("")
     stages: list[str] = []
@@ -308,11 +313,13 @@ def render(report: dict[str, Any]) -> str:
         for st in row["single"]["stage_share"]:
             if st not in stages:
                 stages.append(st)
-    lines.append("| share of pipeline time | " + " | ".join(stages) + " |")
+    lines.append("| share of pipeline time (stage alone: articles/s) | " + " | ".join(stages) + " |")
     lines.append("|---|" + "---:|" * len(stages))
     for row in report["corpora"]:
         share = row["single"]["stage_share"]
-        lines.append(f"| {row['name']} | " + " | ".join(f"{100 * share.get(st, 0):.1f} %" for st in stages) + " |")
+        speed = row["single"].get("stage_articles_per_second", {})
+        lines.append(f"| {row['name']} | " + " | ".join(
+            f"{100 * share.get(st, 0):.1f} % ({_n(speed.get(st))}/s)" for st in stages) + " |")
     lines.append("")
     lines.append("| command (best of 3, fresh process) | wall time | peak RSS |")
     lines.append("|---|---:|---:|")
@@ -332,9 +339,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="documents per corpus (default: all)")
     ap.add_argument("--no-jobs", action="store_true", help="skip the 2-process measurement")
+    ap.add_argument("--jobs-docs", type=int, default=JOBS_DOCS, help="documents per corpus for the 2-process runs")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     args = ap.parse_args(argv)
-    report = run(args.limit, jobs=not args.no_jobs)
+    report = run(args.limit, jobs=not args.no_jobs, jobs_docs=args.jobs_docs)
     if args.json:
         print(json.dumps(report, indent=2))
     else:

@@ -29,7 +29,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("NEWSPARSE_SHARED", REPO.parent / "shared"))
 
-# (label, task, path under ../shared, document limit or None for all)
+# (label, task, path under ../shared, document limit or None for all). Say so in the label
+# when a set is part of a model's training data (training/train_ner.py's default corpora).
 EVALS: list[tuple[str, str, str, Optional[int]]] = [
     ("seed article", "quotes", "seed/000_c49ed8084bd9069c.gold.jsonl", None),
     ("ggt-dev (49 articles)", "quotes", "data/quotes/ggt-dev/gold.jsonl", None),
@@ -37,7 +38,9 @@ EVALS: list[tuple[str, str, str, Optional[int]]] = [
     ("seed article", "entities", "seed/000_c49ed8084bd9069c.gold.yaml", None),
     ("CoNLL-2003 dev (eng.testa)", "entities", "data/train/conll2003/eng.testa", None),
     ("UNER EWT dev", "entities", "data/train/uner_ewt/en_ewt-ud-dev.iob2", None),
-    ("WikiGold", "entities", "data/train/wikigold/wikigold.conll.txt", None),
+    ("BTC g: news accounts' tweets (held out)", "entities", "data/train/btc/g.conll", None),
+    ("re3d: defence reports (held out)", "entities", "data/train/re3d", None),
+    ("WikiGold (in the NER training set: not held out)", "entities", "data/train/wikigold/wikigold.conll.txt", None),
     ("ScrapingHub (181 pages)", "extraction", "data/extraction/scrapinghub", None),
     ("WCXB dev articles (300 pages)", "extraction", "data/extraction/wcxb-dev-articles", None),
 ]

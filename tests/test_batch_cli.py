@@ -171,3 +171,18 @@ def test_batch_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str
     res = run_cli(str(tmp_path / "c"), *args)
     assert res.returncode == 2
     assert message in res.stderr and "Traceback" not in res.stderr
+
+
+def test_stdin_among_other_inputs_is_read_by_the_parent(tmp_path: Path) -> None:
+    (p,) = make_corpus(tmp_path / "c", 1)
+    res = run_cli(str(p), "-", "--jobs", "2", stdin=article_text(7))
+    assert res.returncode == 0, res.stderr
+    recs = comparable(records(res.stdout))
+    assert [r["input"] for r in recs] == [str(p), "-"]
+    assert "item 7" in recs[1]["text"]
+
+
+def test_output_to_an_unwritable_place_is_a_usage_error(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "c", 2)
+    res = run_cli(str(tmp_path / "c"), "--output", str(tmp_path / "no" / "such" / "dir.jsonl"))
+    assert res.returncode == 2 and "cannot write" in res.stderr and "Traceback" not in res.stderr

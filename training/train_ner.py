@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsparse.ner.corpora import read_any  # noqa: E402
-from newsparse.ner.features import sentence_features  # noqa: E402
+from newsparse.ner.features import doc_context, sentence_features  # noqa: E402
 from newsparse.ner.model import export  # noqa: E402
 
 TRAIN = ROOT.parent / "shared" / "data" / "train"
@@ -32,6 +32,7 @@ CORPORA = {
     "conll": TRAIN / "conll2003" / "eng.train",
     "conll-dev": TRAIN / "conll2003" / "eng.testa",
     "uner": TRAIN / "uner_ewt" / "en_ewt-ud-train.iob2",
+    "uner-dev": TRAIN / "uner_ewt" / "en_ewt-ud-dev.iob2",
     "wikigold": TRAIN / "wikigold" / "wikigold.conll.txt",
     "re3d": TRAIN / "re3d",
     "btc": TRAIN / "btc" / "g.conll",
@@ -58,10 +59,11 @@ def main(argv: list[str] | None = None) -> None:
     for name in args.corpora.split(","):
         count = 0
         for doc in read_any(CORPORA[name]):
+            ctx = doc_context([toks for toks, _ in doc])
             for toks, tags in doc:
                 if args.limit and count >= args.limit:
                     break
-                trainer.append(sentence_features(toks), tags)
+                trainer.append(sentence_features(toks, ctx), tags)
                 count += 1
                 n_tok += len(toks)
         n_sent += count

@@ -80,6 +80,16 @@ class InterruptGuard:
             raise KeyboardInterrupt
 
 
+def _picklable(spec: WorkerSpec) -> bool:
+    import pickle
+
+    try:
+        pickle.dumps(spec)
+        return True
+    except Exception:  # noqa: BLE001 - e.g. a stage class defined inside a function
+        return False
+
+
 def select_jobs(items: Iterable[InputItem], shard: Optional[Shard], done: DoneSet, summary: BatchSummary) -> Iterator[Job]:
     """Number every input (globally, before sharding) and keep this shard's, minus those already done."""
     for index, item in enumerate(items):
@@ -113,6 +123,10 @@ def run_batch(
         n = opts.jobs or default_jobs()
         if len(first) < 2 and opts.executor in ("", "local"):
             executor = InlineExecutor(spec)  # one input: no pool to start
+        elif n > 1 and not _picklable(spec):
+            reporter.warn("a stage registered in this process cannot be sent to worker processes; "
+                          "running in this process (make it importable or an entry point to run in parallel)")
+            executor = InlineExecutor(spec)
         else:
             executor = make_executor(opts.executor, spec, n, opts.max_inflight)
     summary.executor = executor.name

@@ -162,7 +162,7 @@ def analyze(
         if output and format in (Format.table, Format.csv):
             raise ConfigError("--output writes JSON Lines; use --format jsonl (or leave --format out)")
         if jobs < 0:
-            raise ConfigError("--jobs must be at least 1")
+            raise ConfigError("--jobs must be 1 or more (leave it out for one per core)")
     except Exception as exc:  # noqa: BLE001
         raise fail(env, exc) from None
     fmt = format
@@ -190,7 +190,10 @@ def analyze(
         raise fail(env, exc) from None
     if done.torn_bytes:
         env.info(f"{output}: removed an incomplete last line ({done.torn_bytes} bytes) left by an interrupted run")
-    sink = LineSink(output, append=resume) if output else None
+    try:
+        sink = LineSink(output, append=resume) if output else None
+    except OSError as exc:
+        raise fail(env, ConfigError(f"{output}: cannot write ({exc.strerror or exc})")) from None
     writer = None if sink else RecordWriter(env, fmt, csv_of, single, explain)
     write = (lambda out: sink.write_line(out.line)) if sink else writer.write_outcome  # type: ignore[union-attr]
     options = BatchOptions(jobs=jobs, executor=executor, shard=shard_, fail_fast=fail_fast)

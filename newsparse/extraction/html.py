@@ -177,8 +177,13 @@ def combine(precise: list[HtmlBlock], recall: list[HtmlBlock]) -> HtmlExtraction
     for b in recall:
         r_sh |= _shingles(b.text)
     agree = len(p_sh & r_sh) / max(1, len(p_sh))
+    p_len, r_len = sum(len(b.text) for b in precise), sum(len(b.text) for b in recall)
+    if p_len < 0.2 * r_len and p_len < 500:
+        return HtmlExtraction(recall, strategy="recall (precision run found only a fragment)")
     if agree < 0.5:
-        return HtmlExtraction(recall, strategy=f"recall (runs disagree: {agree:.0%} shared)")
+        if p_len >= 0.25 * r_len:
+            return HtmlExtraction(precise, strategy=f"precision (runs disagree: {agree:.0%} shared)")
+        return HtmlExtraction(recall, strategy=f"recall (runs disagree: {agree:.0%} shared; precision run too short)")
     if len(recall) * 2 < len(precise):
         return HtmlExtraction(precise, strategy="precision (recall run merged paragraphs)")
     p_keys = {_key(b.text) for b in precise}

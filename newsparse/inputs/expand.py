@@ -148,6 +148,11 @@ def expand_inputs(
             yield from _expand_file(spec, input_format, max_bytes, fetch_limits)
         elif spec != "-" and "://" not in spec[:12] and container_kind(spec, input_format) != "article":
             yield from _expand_file(spec, input_format, max_bytes, fetch_limits)
+        elif spec == "-":  # read here: a worker process has no access to our stdin
+            try:
+                yield InputItem("-", source=load_source("-", max_bytes))
+            except NewsparseError as exc:
+                yield InputItem("-", error=exc)
         else:
             yield InputItem(spec, spec=spec, max_bytes=max_bytes, fetch_limits=fetch_limits)
 

@@ -115,6 +115,37 @@ def split_country_prefix(mentions: list[RawMention], tokens: list[tuple[int, int
     return out
 
 
+def split_person_tail(mentions: list[RawMention], tokens: list[tuple[int, int]], text: str) -> list[RawMention]:
+    """``Secretary of Commerce Wilbur Ross`` tagged as one ORG/GPE span: a known first name followed
+    by capitalised words at the end of a non-PERSON span is a person of its own; a lone common
+    word left in front of it (``Commerce``) is dropped."""
+    names = first_names()
+    out: list[RawMention] = []
+    for m in mentions:
+        if m.type == "PERSON" or " " not in m.text:
+            out.append(m)
+            continue
+        toks = [(s, e) for s, e in tokens if m.start <= s and e <= m.end]
+        split = None
+        for k in range(1, len(toks) - 1):
+            word = text[toks[k][0]:toks[k][1]]
+            rest = [text[s:e] for s, e in toks[k + 1:]]
+            if (names.get(word.lower()) in ("m", "f") and not _is_common(word) and 1 <= len(rest) <= 2
+                    and all(w[:1].isupper() and not {"orgword", "title"} & set(classes(w)) for w in rest)):
+                split = k
+                break
+        if split is None:
+            out.append(m)
+            continue
+        left = (toks[0][0], toks[split - 1][1])
+        left_text = text[left[0]:left[1]]
+        if " " in left_text or not _is_common(left_text):
+            out.append(RawMention(left[0], left[1], left_text, m.type, m.source))
+        s = toks[split][0]
+        out.append(RawMention(s, m.end, text[s:m.end], "PERSON", m.source))
+    return out
+
+
 def strip_titles(m: RawMention, text: str) -> RawMention:
     """``President Jane Doe`` -> ``Jane Doe``; a leading ``the`` goes from every span."""
     words = list(re.finditer(r"\S+", m.text))
@@ -134,7 +165,9 @@ def consistent_types(mentions: list[RawMention]) -> None:
     """One type per surface form (majority); a single word that is part of a PERSON name is PERSON."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
-        votes[normal_form(m.text)][m.type] += 1 + (m.text.count(" ") > 0)
+        # MISC is the tagger's catch-all: a specific type seen for the same name outweighs it
+        weight = (1 + (m.text.count(" ") > 0)) * (0.5 if m.type == "MISC" else 1.0)
+        votes[normal_form(m.text)][m.type] += weight
     best = {form: c.most_common(1)[0][0] for form, c in votes.items()}
     person_parts: Counter = Counter()
     for form, typ in best.items():
@@ -154,10 +187,17 @@ def propagate(text: str, mentions: list[RawMention], min_len: int = 2) -> list[R
     """Add capitalised occurrences of already-recognised names that the tagger missed."""
     taken = sorted((m.start, m.end) for m in mentions)
     forms: dict[str, str] = {}
+    seen = Counter(normal_form(m.text) for m in mentions)
     for m in mentions:
+        if m.type == "PERSON" and " " in m.text:
+            seen[m.text.split()[-1]] += 2  # a surname of a named person is a name here
         form = normal_form(m.text)
         if len(form) >= min_len and form[:1].isupper() and m.type != "MISC":
             forms.setdefault(form, m.type)
+    for m in mentions:  # a surname alone, even before the full name ("as Pompeo said ... Mike Pompeo")
+        words = m.text.split()
+        if m.type == "PERSON" and len(words) > 1 and len(words[-1]) >= min_len and words[-1][:1].isupper():
+            forms.setdefault(words[-1], "PERSON")
     if not forms:
         return mentions
     occupied = bytearray(len(text) + 1)
@@ -172,10 +212,34 @@ def propagate(text: str, mentions: list[RawMention], min_len: int = 2) -> list[R
             continue
         form = mt.group()
         # a common word at a sentence start is more likely the word than the name
-        if " " not in form and classes(form) and _sentence_initial(text, s) and _is_common(form):
+        if " " not in form and seen[form] < 2 and _sentence_initial(text, s) and _is_common(form):
             continue
         added.append(RawMention(s, e, form, forms[form], "propagated"))
         occupied[s:e] = b"\x01" * (e - s)
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)?)")
+
+
+def coordinated(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """``TikTok and WeChat``: an unrecognised rare capitalised name coordinated with a recognised
+    PERSON/ORG takes its type (places and common words are left alone)."""
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    added: list[RawMention] = []
+    for m in mentions:
+        if m.type not in ("ORG", "PERSON"):
+            continue
+        mt = _COORD.match(text, m.end)
+        if not mt or any(taken[mt.start(1):mt.end(1)]):
+            continue
+        words = mt.group(1).split()
+        if any(_is_common(w) or set(classes(w)) - {"common1", "common2", "common3"} for w in words):
+            continue
+        added.append(RawMention(mt.start(1), mt.end(1), mt.group(1), m.type, "coordinated"))
+        taken[mt.start(1):mt.end(1)] = b"\x01" * (mt.end(1) - mt.start(1))
     return sorted(mentions + added, key=lambda m: m.start)
 
 

@@ -25,6 +25,7 @@ from newsparse.quotes.speakers import (
     Person,
     Speaker,
     SpeakerIndex,
+    _plausible_unknown_name,
     first_name_genders,
     np_after,
     np_before,
@@ -49,6 +50,9 @@ CONF = {"after-quote": 0.92, "inverted": 0.9, "colon-intro": 0.85, "before-quote
 DOCUMENT_NOUNS = {"report", "reports", "survey", "surveys", "data", "study", "studies", "documents", "document",
                   "poll", "polls", "findings", "figures", "records", "numbers", "statistics", "research", "index",
                   "analysis", "estimates", "results", "filing", "filings", "records"}
+
+
+STATEMENT_NOUNS = {"statement", "release", "memo", "letter", "email", "e-mail", "post", "tweet", "note", "notice"}
 
 
 @dataclass
@@ -95,12 +99,20 @@ class Context:
 
 
 # ------------------------------------------------------------------ attributions
-def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon) -> bool:
+def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon, strict: bool = False) -> bool:
     kind = phrase_kind(toks, i, j)
     if kind != "role":
         return True
-    head = toks[j - 1].low
-    return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or toks[j - 1].tag == "NNS"
+    h = j - 1
+    for z in range(i + 1, j - 1):  # "a spokesperson for the fire service": the head comes before the link
+        if toks[z].low in ("of", "for", "at", "from", "with", "on", "in", "to") and toks[z - 1].tag in ("NN", "NNS"):
+            h = z - 1
+            break
+        if toks[z].low in ("familiar", "close") and z > i:  # "sources familiar with the talks"
+            h = z - 1
+            break
+    head = toks[h].low
+    return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or (toks[h].tag == "NNS" and not strict)
 
 
 def _clause_start(toks: list[Tok], i: int) -> bool:
@@ -128,6 +140,8 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
             k += 1
             continue
         cue = lex.match(lows, k)
+        if cue is not None and t.w[0].isupper() and k > 0 and not cue.source:
+            cue = None  # "Amir Said": a name, not the verb
         if cue is None or (len(cue.words) == 1 and t.tag.startswith("NN") and t.low not in ("says", "said", "told")):
             k += 1
             continue
@@ -135,7 +149,7 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
         att: Optional[Attribution] = None
         if cue.source:
             r = np_after(toks, cj, lex)
-            if r and _speakerish(toks, r[0], r[1], lex):
+            if r and _speakerish(toks, r[0], r[1], lex, strict=True):
                 att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
         else:
             pk = k - 1
@@ -303,15 +317,29 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     if kind == "pronoun":
         person = ctx.index.resolve_pronoun(toks[i].low, toks[i].start, ctx.sentence_starts)
         if person is not None:
-            return Speaker(person.name, toks[i].start, toks[i].end, mtext, kind, person, True, 0.9)
+            return Speaker(person.display, toks[i].start, toks[i].end, mtext, kind, person, True, 0.9)
         return Speaker(mtext, toks[i].start, toks[i].end, mtext, kind, None, False, 0.5)
     if kind == "name" and j - i >= 3:
         # "Tim Guest with the health authority", "a spokesperson for Acme": the head is before the link
         for z in range(i + 1, j - 1):
-            if u_low(toks[z]) in ("with", "of", "for", "at", "from") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
+            if u_low(toks[z]) in ("with", "of", "for", "at", "from", "on", "in") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
                 after_words = [t.w for t in toks[z + 1 : j]]
-                if after_words[0].lower() in ("the", "a", "an") or ORG_WORDS.search(" ".join(after_words)) or \
-                        not any(first_name_genders().get(w.lower()) for w in after_words[:-1]):
+                run = []
+                for w in reversed(after_words):
+                    if not w[:1].isupper():
+                        break
+                    run.insert(0, w)
+                ends_in_person = len(run) >= 2 and bool(first_name_genders().get(run[-2].lower()) or
+                                                        first_name_genders().get(run[0].lower())) \
+                    and not ORG_WORDS.search(" ".join(run[-2:]))
+                if ends_in_person is False and toks[z - 1].low in DOCUMENT_NOUNS | STATEMENT_NOUNS \
+                        and toks[z].low in ("from", "by", "of") and any(t.w[:1].isupper() for t in toks[z + 1 : j]):
+                    # "a statement from the EU said": the organisation speaks
+                    i = z + 1
+                    kind = phrase_kind(toks, i, j)
+                    mtext = text[toks[i].start : toks[j - 1].end]
+                    break
+                if not ends_in_person:
                     desc_tail = text[toks[z].start : toks[j - 1].end]
                     j = z
                     kind = phrase_kind(toks, i, j)
@@ -333,7 +361,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         off = k + len(words) - len(name_words)
         genders = first_name_genders()
         # "Organizer Dwayne Croteau": a known first name inside the run starts the name
-        if len(name_words) >= 3 and not genders.get(name_words[0].lower()):
+        if len(name_words) >= 3 and not genders.get(name_words[0].lower()) and not _plausible_unknown_name(name_words[:1]):
             for z in range(1, len(name_words) - 1):
                 if genders.get(name_words[z].lower()):
                     title_words = title_words + name_words[:z]
@@ -343,7 +371,14 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         ns, ne = toks[off].start, toks[j - 1].end
         name, person = ctx.index.canonical(name_words, ns, ne)
         if person is not None and person.kind == "unknown":
-            person.kind = "org" if len(name_words) == 1 or ORG_WORDS.search(name) else "person"
+            person.kind = "person" if len(name_words) in (2, 3) and _plausible_unknown_name(name_words) and \
+                not ORG_WORDS.search(name) else "org"
+        if person is not None and person.kind != "person" and name == person.name:
+            if off > i and toks[off - 1].low == "the":
+                person.article = True
+            name = person.display  # organisations are named with their article: "the Red Cross"
+        elif off > i and toks[off - 1].low == "the" and person is None:
+            name = "the " + name
         sp = Speaker(name, ns, ne, text[ns:ne], kind, person, True, 1.0)
         if person is not None and ns > toks[i].start and not person.description:
             prefix = text[toks[i].start : ns].strip(" ,")
@@ -354,7 +389,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     if kind == "role":
         person = ctx.index.resolve_role(toks[i:j], toks[i].start)
         if person is not None:
-            return Speaker(person.name, toks[i].start, toks[j - 1].end, mtext, kind, person, True, 0.8)
+            return Speaker(person.display, toks[i].start, toks[j - 1].end, mtext, kind, person, True, 0.8)
     return Speaker(mtext, toks[i].start, toks[j - 1].end, mtext, "role", None, True, 0.85)
 
 
@@ -392,6 +427,14 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     desc = text[u[s].start : u[e - 1].end].strip(" ,")
                     if _BAD_APPOS_START.match(desc):
                         desc = None
+                    elif sp.kind == "role" and sp.person is None and 2 <= e - s <= 4 and \
+                            all(t.tag in ("NNP", "NNPS") and t.w[:1].isupper() for t in u[s:e]):
+                        # "the director of operations for EHS, Jeff Fraser, says": the name speaks
+                        role_text = sp.mention_text
+                        name, person = ctx.index.canonical([t.w for t in u[s:e]], u[s].start, u[e - 1].end)
+                        sp = Speaker(name, u[s].start, u[e - 1].end, text[u[s].start : u[e - 1].end], "name",
+                                     person, True, 1.0)
+                        desc = role_text
             unit_sp = sp
             tail = _tail_end(u, a)
             left = u[: a.lo]
@@ -417,16 +460,28 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     if side == "right" and any(t.tag == "Q" for t in left):
                         rule = "split-quote"
                     for t in qs_in:
-                        qkind = "direct" if not text[t.start : t.start + 1].islower() else "partial"
+                        qkind = "direct" if not text[t.start : t.start + 1].islower() or \
+                            len(text[t.start : t.end].split()) >= 6 else "partial"
                         _draft(ctx, t.start, t.end, qkind, pi, rule, sp, cue_span, t.q, desc)
                         used_q.add(id(t))
                 elif kind == "partial":
-                    _draft(ctx, piece[0].start, piece[-1].end, "partial", pi,
-                           "according-to" if a.cue.source else "partial", sp, cue_span, None, desc)
-                    for t in qs_in:
-                        used_q.add(id(t))
+                    span = piece[-1].end - piece[0].start
+                    inq = sum(t.end - t.start for t in qs_in)
+                    if inq >= 0.6 * span:
+                        # the quotation carries the clause ("said the proposal "would …""): report it as such
+                        for t in qs_in:
+                            nw = len(text[t.start : t.end].split())
+                            _draft(ctx, t.start, t.end, "direct" if nw >= 6 else "partial", pi, "before-quote",
+                                   sp, cue_span, t.q, desc)
+                            used_q.add(id(t))
+                    else:
+                        _draft(ctx, piece[0].start, piece[-1].end, "partial", pi,
+                               "according-to" if a.cue.source else "partial", sp, cue_span, None, desc)
+                        for t in qs_in:
+                            used_q.add(id(t))
                 else:
-                    ok = a.cue.indirect and len([t for t in piece if t.w not in PUNCT]) >= 4 and _has_verb(piece) \
+                    whole = [t for pc, _ in pieces for t in pc] if len(pieces) == 2 else piece
+                    ok = a.cue.indirect and len([t for t in whole if t.w not in PUNCT]) >= 4 and _has_verb(whole) \
                         and not (sp.kind == "role" and sp.person is None and u[a.sj - 1].low in DOCUMENT_NOUNS)
                     if a.cue.needs_that and not (side == "right" and u[a.hi:a.hi + 1] and
                                                  any(t.low == "that" for t in u[a.hi : a.hi + 6])):
@@ -520,6 +575,9 @@ def _pieces(u: list[Tok], a: Attribution, left: list[Tok], right: list[Tok], lef
         if follows is not None and follows.w == ",":
             return [(right_t, "right")]
         return [(left_t, "left")]
+    if a.lo > 0 and u[a.lo - 1].tag == "Q" and not (right_q or any(t.low == "that" for t in right_t[:2])):
+        # `"…," she said after the vote` - the quotation is what was said
+        return [(left_t, "left")]
     if follows is not None and follows.w not in (",", "—", "–", ".", ";", "!", "?", "("):
         out = [(right_t, "right")]
         if left_q and left and left[-1].w in (",", "—") and u[a.lo - 1].tag in ("Q", ","):
@@ -554,6 +612,7 @@ def attribute(doc: Document, lex: CueLexicon, tagger, index: SpeakerIndex, max_f
     paras = [(p.start, p.end) for p in doc.paragraphs if getattr(p, "kind", "paragraph") not in ("heading", "caption", "title")] \
         if doc.paragraphs else [(0, len(text))]
     qspans = find_quotes(text, paras)
+    index.set_quoted([(q.start, q.end) for q in qspans])
     by_para: dict[int, list[QSpan]] = {}
     for q in qspans:
         by_para.setdefault(q.para, []).append(q)
@@ -567,7 +626,7 @@ def attribute(doc: Document, lex: CueLexicon, tagger, index: SpeakerIndex, max_f
             state.pop("colon", None)
             continue
         process_paragraph(ctx, pi, lo, hi, qs, tagger, state)
-    _resolve_floating(ctx, state, max_float_paragraphs)
+    _resolve_floating(ctx, state, max_float_paragraphs, paras)
     # chains: earlier pieces of a multi-paragraph quotation take the speaker found in a later piece
     chain_sp = state.get("chains", {})
     for d in ctx.drafts:
@@ -589,16 +648,29 @@ def _may_have_cue(seg: str, lex: CueLexicon) -> bool:
     return not first.isdisjoint(_WORD.findall(seg.lower()))
 
 
-def _resolve_floating(ctx: Context, state: dict, max_paras: int) -> None:
+def _resolve_floating(ctx: Context, state: dict, max_paras: int, paras: list[tuple[int, int]]) -> None:
+    """A quotation with no cue continues the latest speaker - or the person the text just turned to
+    (the subject of a sentence in the paragraph before it), whichever came last."""
     drafts = sorted(ctx.drafts, key=lambda d: d.start)
+    quoted = sorted((d.start, d.end) for d in drafts if d.qspan is not None)
+    qstarts = [q[0] for q in quoted]
+    index = ctx.index
     last: Optional[Draft] = None
     for d in drafts:
         if d.kind == "scare":
             continue
         if d.speaker is None and d.rule == "floating":
-            if last is not None and d.para - last.para <= max_paras:
+            last_ok = last is not None and d.para - last.para <= max_paras
+            last_pos = (last.speaker.mention_start if last and last.speaker else -1) if last_ok else -1
+            lo = paras[d.para - 1][0] if d.para > 0 else paras[d.para][0]
+            rec = index.latest_subject(lo, d.start, quoted, qstarts)
+            if rec is not None and rec.start > last_pos:
+                p = index.upgrade(rec.person, rec.start)
+                d.speaker = Speaker(p.display, rec.start, rec.end, ctx.doc.text[rec.start : rec.end], "name", p, True, 0.8)
+            elif last_ok:
                 d.speaker = last.speaker
-                d.confidence = round(CONF["floating"] * (last.speaker.confidence if last.speaker else 1.0), 3)
+            if d.speaker is not None:
+                d.confidence = round(CONF["floating"] * d.speaker.confidence, 3)
             continue
         if d.speaker is not None:
             last = d

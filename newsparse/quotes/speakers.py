@@ -43,7 +43,7 @@ ORG_WORDS = re.compile(r"\b(Inc|Corp|Ltd|LLC|University|Institute|Agency|Departm
                        r"Council|Association|Party|Times|News|Post|Capital|Nations|Committee|Commission|Court|"
                        r"Service|Services|Police|Office|Board|Union|Foundation|Society|Centre|Center|Network|"
                        r"Hospital|School|College|Government|Federation|Coalition|Alliance|Authority|Club|"
-                       r"Press|Media|Health|Canada|Corporation|Industries|Systems|Technologies|Airlines)\b")
+                       r"Press|Media|Health|Corporation|Industries|Systems|Technologies|Airlines)\b")
 _PARTICLE = r"(?:de|van|von|da|di|le|la|bin|al|el|der|den|du|dos|del|ter|ten|St\.)"
 _CAP = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)"
 _NAME_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ ](?:{_PARTICLE}[ ])*{_CAP})*")
@@ -73,7 +73,9 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
              "today", "yesterday", "tomorrow"}
 _SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
-_AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+_AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*,?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_PREV_WORD = re.compile(r"\b([a-z][a-z-]+)\s+$")
 _NAME_OK_LOWER = {"of", "the", "and", "for", "de", "van", "von", "da", "di", "le", "la", "bin", "al", "el", "der",
                   "den", "du", "dos", "del", "on", "in", "at", "&"}
 
@@ -90,6 +92,10 @@ def _clean_entity_name(name: str, lex: CueLexicon, kind: str) -> Optional[str]:
     if not words or words[0] in _NOT_NAME_START:
         return None
     if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_OK_LOWER) for w in words):
+        return None
+    if any(len(w) == 1 and w.isalpha() for w in words):
+        return None  # "T Vickers": a stray initial
+    if len(words) == 1 and kind == "person" and (words[0].lower() in _CALENDAR or not _plausible_unknown_name(words)):
         return None
     while words and (words[0] in _NOT_NAME_START or words[0].lower() in _CALENDAR):
         words = words[1:]
@@ -151,6 +157,12 @@ class Person:
     entity: Optional[str] = None
     description: Optional[str] = None
     titles: set[str] = field(default_factory=set)
+    article: bool = False  # an organisation the text calls "the X"
+
+    @property
+    def display(self) -> str:
+        """The name as a speaker: organisations keep the article the text gives them."""
+        return f"the {self.name}" if self.article and self.kind != "person" else self.name
 
 
 @dataclass
@@ -202,6 +214,17 @@ class SpeakerIndex:
     mentions: list[MentionRec] = field(default_factory=list)
     entity_spans: list[tuple[int, int, str, str, str]] = field(default_factory=list)  # start, end, id, name, type
     _starts: list[int] = field(default_factory=list)
+    _quoted: bytearray = field(default_factory=bytearray)
+
+    def set_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """Mark quotation text: names inside quotes are not antecedents for pronouns or role nouns."""
+        q = bytearray(len(self.doc.text) + 1)
+        for a, b in spans:
+            q[a:b] = b"\x01" * (b - a)
+        self._quoted = q
+
+    def _in_quote(self, pos: int) -> bool:
+        return bool(self._quoted) and pos < len(self._quoted) and self._quoted[pos] == 1
 
     @classmethod
     def build(cls, doc: Document, lex: CueLexicon) -> "SpeakerIndex":
@@ -245,11 +268,14 @@ class SpeakerIndex:
             if _in_credit(text, start, start + len(nm)):
                 continue
             if idx._covered(start):
-                if titles:
-                    ent = idx.entity_at(start, start + len(nm))
-                    p = idx.persons.get(ent[1]) if ent else None
-                    if p is not None:
-                        p.titles.update(t.lower().rstrip(".") for t in titles)
+                ent = idx.entity_at(start, start + len(nm))
+                p = idx.persons.get(ent[1]) if ent else None
+                if p is not None:
+                    p.titles.update(t.lower().rstrip(".") for t in titles)
+                    if p.kind == "person" and nm != p.name and nm.startswith(p.name) and len(nm.split()) == len(p.name.split()) \
+                            and nm not in idx.persons:
+                        idx.persons[nm] = p  # "Kim Jong" cut short by the tagger: the text says "Kim Jong-un"
+                        p.name = nm
                 continue
             kind = "unknown"
             org = ORG_WORDS.search(nm)
@@ -257,7 +283,7 @@ class SpeakerIndex:
                 kind = "org"
             elif len(name) >= 2 and genders.get(first):
                 kind = "person"
-            elif len(name) >= 2 and any(genders.get(w.lower()) for w in name[1:-1]):
+            elif len(name) >= 3 and not _plausible_unknown_name(name[:1]) and any(genders.get(w.lower()) for w in name[1:-1]):
                 z = next(z for z in range(1, len(name) - 1) if genders.get(name[z].lower()))
                 titles, name = titles + name[:z], name[z:]
                 kind = "person"
@@ -280,6 +306,12 @@ class SpeakerIndex:
                     p.gender = g
                 p.titles.add(t.lower().rstrip("."))
             idx.mentions.append(MentionRec(start, start + len(nm), p, full=True))
+        # lowercase role words right before a name are titles too: "director Jeff Fraser"
+        for r in idx.mentions:
+            if r.person.kind == "person":
+                w = _PREV_WORD.search(text, max(0, r.start - 40), r.start)
+                if w and w.group(1).lower() in lex.speaker_nouns:
+                    r.person.titles.add(w.group(1).lower())
         idx.mentions.sort(key=lambda r: r.start)
         # surname-only (or first-name-only) mentions of known persons: the nearest full name before
         full = [r for r in idx.mentions if r.full and r.person.kind == "person"]
@@ -306,6 +338,11 @@ class SpeakerIndex:
                 p.gender = g
         idx.mentions.sort(key=lambda r: r.start)
         idx._starts = [r.start for r in idx.mentions]
+        seen: set[int] = set()
+        for r in idx.mentions:  # an organisation first named "the X" keeps its article
+            if r.person.kind == "org" and id(r.person) not in seen:
+                seen.add(id(r.person))
+                r.person.article = text[max(0, r.start - 4) : r.start].lower() == "the "
         idx._mark_subjects()
         idx._text_genders()
         return idx
@@ -380,7 +417,8 @@ class SpeakerIndex:
             seg = _SENT_SPLIT.split(before)[-1]
             # sentence-initial (after a short intro phrase or title run) or followed by a verb
             if len(seg.split()) <= 4 and not re.search(r"\b(of|to|with|by|for|and|from|about|against|on|at|in)\s*$", seg, re.I) \
-                    and not re.search(r"['’]s?\s*$", seg):
+                    and not re.search(r"['’]s?\s*$", seg) and \
+                    not any(tagger.tag_word(w, False)[:2] in ("VB", "PR", "MD") for w in _LOWER_WORD.findall(seg)):
                 r.subject = True
                 continue
             after = text[r.end : r.end + 160]
@@ -403,6 +441,9 @@ class SpeakerIndex:
     def canonical(self, words: list[str], start: int, end: int) -> tuple[str, Optional[Person]]:
         """The most complete known name for a name mention (full name for a surname)."""
         ent = self.entity_at(start, end)
+        own = " ".join(strip_titles(words, self.lex.titles)[1])
+        if ent is not None and own != ent[1] and ent[1] in own and len(own) > len(ent[1]):
+            ent = None  # the entity is a part of the name the text gives ("Red Cross" in "Kenya Red Cross")
         if ent is not None:
             eid, name, typ = ent
             p = self.persons.get(name)
@@ -411,7 +452,8 @@ class SpeakerIndex:
                 if longer is not None:
                     return longer.name, longer
             if p is not None:
-                return name, p
+                p = self.upgrade(p, start)
+                return p.name, p
         _, name_words = strip_titles(words, self.lex.titles)
         name = re.sub(r"\s*['’]s$", "", " ".join(name_words)).strip()
         if not name:
@@ -429,6 +471,13 @@ class SpeakerIndex:
             p = self._add(name, kind, genders)
         return name, p
 
+    def upgrade(self, person: Optional[Person], pos: int) -> Optional[Person]:
+        """A person known by a short name (surname) -> the full-name person meant at ``pos``."""
+        if person is None or person.kind != "person":
+            return person
+        longer = self._longer(person.name, pos, use_mention=False)
+        return longer if longer is not None else person
+
     def mention_at(self, start: int, end: int) -> Optional[MentionRec]:
         i = bisect_left(self._starts, end) - 1
         while i >= 0 and self.mentions[i].end > start:
@@ -438,10 +487,10 @@ class SpeakerIndex:
             i -= 1
         return None
 
-    def _longer(self, name: str, before: int) -> Optional[Person]:
+    def _longer(self, name: str, before: int, use_mention: bool = True) -> Optional[Person]:
         """A longer person name ending (or starting) with ``name``, the one meant at ``before``."""
         words = name.split()
-        r = self.mention_at(before, before + len(name))
+        r = self.mention_at(before, before + len(name)) if use_mention else None
         if r is not None and r.person.kind == "person" and len(r.person.name.split()) > len(words) and \
                 (r.person.name.endswith(name) or r.person.name.startswith(name)):
             return r.person
@@ -457,30 +506,45 @@ class SpeakerIndex:
         full = [m for m in self.mentions if m.full]
         return self._nearest_full(cands, before, full)
 
+    def latest_subject(self, lo: int, hi: int, quoted: list[tuple[int, int]], qstarts: list[int]) -> Optional[MentionRec]:
+        """The last person in subject (or speaker) position in ``[lo, hi)``, outside quotations."""
+        k = bisect_left(self._starts, hi) - 1
+        while k >= 0 and self.mentions[k].start >= lo:
+            r = self.mentions[k]
+            if r.person.kind == "person" and (r.subject or r.speaker):
+                qi = bisect_left(qstarts, r.start + 1) - 1
+                if not (qi >= 0 and quoted[qi][0] <= r.start < quoted[qi][1]):
+                    return r
+            k -= 1
+        return None
+
     # ------------------------------------------------------------- role nouns
     def resolve_role(self, toks: list[Tok], pos: int) -> Optional[Person]:
         """``the company`` -> the latest organisation; ``the mayor`` -> the latest person titled mayor."""
         if len(toks) < 2 or toks[0].low not in ("the", "this"):
             return None
-        words = [t.low for t in toks[1:]]
-        head = words[-1]
-        if len(words) > 2:
+        words = [t.low for t in toks[1:] if not t.tag.startswith("JJ") and t.low not in ("former", "new", "current")]
+        if not words or len(words) > 2:
             return None
+        head = words[-1]
         i = bisect_left(self._starts, pos) - 1
         if head in ORG_ROLE_NOUNS:
             k = i
-            while k >= 0 and pos - self.mentions[k].start < 3000:
+            while k >= 0 and pos - self.mentions[k].start < 250:
                 r = self.mentions[k]
-                if r.person.kind == "org" and (r.subject or r.speaker or head in r.person.name.lower()):
+                if r.person.kind == "org" and not self._in_quote(r.start) and \
+                        (r.subject or r.speaker or head in r.person.name.lower()):
                     return r.person
                 k -= 1
             return None
         k = i
         while k >= 0 and pos - self.mentions[k].start < 5000:
             p = self.mentions[k].person
-            if p.kind == "person" and (head in p.titles or (p.description and re.search(rf"\b{re.escape(head)}\b", p.description, re.I))):
-                if len(words) == 1 or all(w in p.titles or (p.description and w in p.description.lower()) for w in words):
-                    return p
+            if p.kind == "person" and not self._in_quote(self.mentions[k].start):
+                desc = (self.description(p) or "").lower()
+                if head in p.titles or re.search(rf"\b{re.escape(head)}\b", desc):
+                    if len(words) == 1 or all(w in p.titles or w in desc for w in words):
+                        return p
             k -= 1
         return None
 
@@ -493,6 +557,9 @@ class SpeakerIndex:
 
     def resolve_pronoun(self, pron: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
         """The most recent compatible person: subjects and speakers of recent sentences first."""
+        return self.upgrade(self._resolve_pronoun(pron, pos, sentence_starts), pos)
+
+    def _resolve_pronoun(self, pron: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
         g = PRONOUNS.get(pron.lower())
         if g in ("s", None):
             return None
@@ -512,6 +579,9 @@ class SpeakerIndex:
         while k >= 0 and pos - self.mentions[k].start < limit:
             r = self.mentions[k]
             p = r.person
+            if self._in_quote(r.start):
+                k -= 1
+                continue
             if p.kind == "person" and p.gender in (g, "u"):
                 if r.subject or r.speaker:
                     if fallback is not None and p.gender == "u" and fallback.gender == g and \
@@ -611,8 +681,8 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
     t = toks[j - 1]
     if t.low in PRONOUNS and t.tag in ("PRP", "NNP", "NN") :
         return (j - 1, j)
-    if t.tag not in HEAD_TAGS or t.low in NON_SPEAKER_HEADS:
-        return None
+    if (t.tag not in HEAD_TAGS and t.low not in lex.speaker_nouns) or t.low in NON_SPEAKER_HEADS:
+        return None  # ("official" is mostly an adjective in the tagger's data, a speaker here)
     i = j - 1
     while i - 1 >= lo:
         p = toks[i - 1]
@@ -626,7 +696,8 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
                 i -= 1
                 continue
             break
-        if p.low in LINK_PREPS and i - 2 >= lo and toks[i - 2].tag in HEAD_TAGS and p.low in ("of", "for", "at"):
+        if p.low in LINK_PREPS and i - 2 >= lo and toks[i - 2].tag in HEAD_TAGS and (
+                p.low in ("of", "for", "at") or toks[i - 2].tag == "NNS" or toks[i - 2].low in lex.speaker_nouns):
             i -= 1
             continue
         break
@@ -658,6 +729,15 @@ def np_after(toks: list[Tok], k: int, lex: CueLexicon) -> Optional[tuple[int, in
         j -= 1
     if j <= i or toks[j - 1].low in NON_SPEAKER_HEADS or j - k > 14:
         return None
+    # "sources familiar with the talks", "officials close to the deal"
+    if j + 2 < n and toks[j].low in ("familiar", "close") and toks[j + 1].low in ("with", "to"):
+        z = j + 2
+        if z < n and toks[z].tag in ("DT", "PRP$"):
+            z += 1
+        while z < n and toks[z].tag in NP_TAGS and toks[z].tag not in ("VBN", "VBG"):
+            z += 1
+        if z > j + 2 and toks[z - 1].tag in HEAD_TAGS:
+            j = z
     return (k, j)
 
 

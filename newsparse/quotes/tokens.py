@@ -18,6 +18,7 @@ TOKEN_RE = re.compile(
            Inc|Ltd|Corp|Co|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Cpl|Cst|Coun|Atty|Pres|Gov)\.(?=\s)
       | [A-Z]\.(?=\s+[A-Z])
       | \d+(?:[.,:]\d+)*%?
+      | [A-Za-z]\w*(?:\.(?:[a-z0-9]\w*|[A-Z0-9]+\b))+(?=['’]s\b|[^\w.]|\.\W|\.?$)
       | \w+(?:[-'’]\w+)*(?=['’]s\b)
       | \w+(?:[-]\w+)*(?:n['’]t|['’](?:ll|re|ve|d|m))?
       | ['’]s\b
@@ -99,7 +100,7 @@ def split_units(text: str, toks: list[Tok]) -> list[list[Tok]]:
         starts = nxt.tag == "Q" or nxt.w[:1].isupper() or nxt.w[:1].isdigit()
         if not starts:
             continue
-        if t.w in (".", "!", "?") or (t.w == "…"):
+        if (t.w in (".", "!", "?") or t.w == "…") and (t.end >= len(text) or not text[t.end].isalnum()):
             units.append(cur)
             cur = []
         elif t.tag == "Q" and _quote_ends_sentence(text, t.q):
