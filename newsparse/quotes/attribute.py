@@ -162,6 +162,13 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     return Speaker(mtext, toks[i].start, toks[j - 1].end, mtext, "role", None, True, 0.85)
 
 
+def writer_voice(sp: Optional[Speaker]) -> bool:
+    """``I believe``, ``we suggest``, ``you write``: the writer or the reader, outside any
+    quotation, is no source to report."""
+    return sp is not None and sp.kind == "pronoun" and sp.person is None and \
+        sp.mention_text.lower() in ("i", "we", "you")
+
+
 def _draft(ctx: Context, start: int, end: int, kind: str, para: int, rule: str, sp: Optional[Speaker],
            cue: Optional[TextSpan], qspan: Optional[QSpan] = None, desc: Optional[str] = None) -> Draft:
     conf = CONF.get(rule, 0.6) * (sp.confidence if sp else 1.0)
@@ -259,7 +266,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                             _draft(ctx, t.start, t.end, "direct" if nw >= 6 else "partial", pi, "before-quote",
                                    sp, cue_span, t.q, desc)
                             used_q.add(id(t))
-                    else:
+                    elif not writer_voice(sp):
                         _draft(ctx, piece[0].start, piece[-1].end, "partial", pi,
                                "according-to" if a.cue.source else "partial", sp, cue_span, None, desc)
                         for t in qs_in:
@@ -271,6 +278,10 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     if a.cue.needs_that and side == "right" and not any(t.low == "that" for t in u[a.hi : a.hi + 6]):
                         ok = False  # "believes in hard work": belief verbs report only "that" clauses
                     if side == "right" and piece[0].low == "to":
+                        ok = False
+                    if side == "right" and piece[0].low == "by" and len(piece) > 1 and piece[1].low.endswith("ing"):
+                        ok = False  # "responded by pushing harder": how, not what was said
+                    if writer_voice(sp):
                         ok = False
                     if ok:
                         rule = "according-to" if a.cue.source else ("mid-attribution" if len(pieces) == 2 else "indirect")

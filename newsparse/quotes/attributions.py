@@ -50,6 +50,21 @@ def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon, strict: bool =
     return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or (toks[h].tag == "NNS" and not strict)
 
 
+BE_FORMS = {"is", "was", "were", "are", "been", "be", "being", "'s", "’s"}
+
+
+def passive_cue(toks: list[Tok], k: int) -> bool:
+    """``it is alleged``, ``he was told``, ``the deal was announced``: the subject of a passive
+    cue did not speak (``was saying`` is progressive, not passive)."""
+    if toks[k].low.endswith("ing"):
+        return False
+    z = k - 1
+    while z >= 0 and z >= k - 3 and toks[z].low in ("also", "not", "n't", "never", "widely", "often", "reportedly",
+                                                     "previously", "later", "then", "first", "repeatedly", "already"):
+        z -= 1
+    return z >= 0 and toks[z].low in BE_FORMS
+
+
 def clause_start(toks: list[Tok], i: int) -> bool:
     """Whether a subject phrase at ``i`` starts its clause (unit start, after an intro, a quote or a conjunction)."""
     if i == 0:
@@ -92,13 +107,14 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
                     (toks[pk].low in SKIP_BEFORE_CUE or toks[pk].tag in ("RB", "MD")) and toks[pk].low not in PRONOUNS:
                 pk -= 1
             prev = toks[pk] if pk >= 0 else None
-            if prev is not None and prev.w != "," and prev.tag != "Q" and prev.w not in ("—", ":"):
+            if prev is not None and prev.w != "," and prev.tag != "Q" and prev.w not in ("—", ":") \
+                    and not passive_cue(toks, k):
                 r = np_before(toks, k, lex)
                 if r and _speakerish(toks, r[0], r[1], lex) and not (r[1] - r[0] > 1 and toks[r[0]].low == "that"):
                     att = Attribution(k, cj, r[0], r[1], cue)
             if att is None and (prev is None or prev.w in (",", "—") or prev.tag == "Q") and not cue.takes_object:
                 r = np_after(toks, cj, lex)
-                if r is not None:
+                if r is not None and toks[r[0]].low != "that":  # "…, said that Rudolph …": a clause, not a speaker
                     after = toks[r[1]] if r[1] < n else None
                     if (after is None or after.w in PUNCT or after.tag == "Q" or after.low in TAIL_PREPS) \
                             and _speakerish(toks, r[0], r[1], lex):

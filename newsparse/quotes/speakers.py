@@ -449,7 +449,7 @@ class SpeakerIndex:
 
     def _resolve_pronoun(self, pron: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
         g = PRONOUNS.get(pron.lower())
-        if g in ("s", None):
+        if g in ("s", None) or pron.lower() == "we":  # "we" in the writer's text is the writer or the outlet
             return None
         i = bisect_left(self._starts, pos) - 1
         if g == "n" or g == "p":

@@ -54,6 +54,7 @@ class QuotesStage(Stage):
     def process(self, doc: Document) -> Document:
         from newsparse.nlp.pos import load_tagger
         from newsparse.quotes.attribute import attribute
+        from newsparse.quotes.describe import clean_description
         from newsparse.quotes.speakers import SpeakerIndex
 
         if not doc.text:
@@ -85,8 +86,9 @@ class QuotesStage(Stage):
             d.end = end
             sp = d.speaker
             desc = d.desc
-            if sp is not None and sp.person is not None and not desc:
+            if sp is not None and sp.person is not None and not clean_description(desc):
                 desc = index.description(sp.person)
+            desc = clean_description(desc)
             q = Quote(
                 start=d.start, end=d.end, text=text[d.start : d.end], kind=d.kind,
                 speaker=sp.name if sp else None,
