@@ -96,3 +96,69 @@ def test_discourse_adverbs_are_not_descriptions(text: str, desc) -> None:
 ])
 def test_clean_description(desc: str, expected) -> None:
     assert clean_description(desc) == expected
+
+
+def test_writer_contraction_is_the_writers_voice() -> None:
+    doc = run_quotes("We've tested the new tablet for a week and can say that the battery lasts two full days.")
+    assert attributed(doc) == [], [(q.speaker, q.text) for q in doc.quotes]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A person familiar with the matter told the newspaper that the plant would close in March.",
+     "A person familiar with the matter"),
+    ("Two people briefed on the talks said the deal was nearly done.", "Two people briefed on the talks"),
+])
+def test_sources_familiar_with_something_keep_their_head(text: str, speaker: str) -> None:
+    qs = attributed(run_quotes(text))
+    assert [q.speaker for q in qs] == [speaker]
+
+
+def test_a_share_of_people_is_not_cut_to_the_share() -> None:
+    qs = attributed(run_quotes("About 70 percent of Americans say that the law should change soon."))
+    assert qs and "percent" not in (qs[0].speaker or "").split()[-1]
+
+
+def test_time_spent_is_not_a_speaker() -> None:
+    doc = run_quotes("Ivo Marek spent 45 seconds explaining how the engine could not have failed that night.")
+    assert all(q.speaker != "45 seconds" for q in doc.quotes)
+
+
+def test_a_brand_is_not_its_product() -> None:
+    text = "Apple TV costs less this year.\nApple says that the new laptop runs cooler than the old one."
+    q = find(run_quotes(text, entities=True), "the new laptop")
+    assert q.speaker == "Apple"
+
+
+def test_first_name_reference_still_resolves() -> None:
+    q = find(run_quotes("Helen Ruiz runs the shop.\nHelen said that sales rose in the spring.", entities=True), "sales rose")
+    assert q.speaker == "Helen Ruiz"
+
+
+@pytest.mark.parametrize("text", [
+    "She wrote hundreds of songs that summer in a small flat by the river.",
+    "Although he had written a will, it was never signed by any witness.",
+])
+def test_writing_a_work_is_not_reported_speech(text: str) -> None:
+    assert attributed(run_quotes(text)) == []
+
+
+def test_writing_that_is_reported_speech() -> None:
+    q = find(run_quotes("The mayor wrote in a letter that the bridge would reopen in May."), "the bridge would")
+    assert q.speaker == "The mayor"
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("BERLIN -- The space agency says sleeping astronauts could reach Mars more cheaply.", "sleeping astronauts"),
+    ("OSLO, Norway — The northern lights were brighter than usual this week, scientists said on Friday.",
+     "The northern lights"),
+    ("(Wire) — The regulator is examining the bank, according to two people familiar with the matter.",
+     "The regulator"),
+])
+def test_dateline_is_not_part_of_the_report(text: str, starts: str) -> None:
+    qs = attributed(run_quotes(text))
+    assert [q.text[: len(starts)] for q in qs] == [starts]
+
+
+def test_dateline_is_not_a_speaker() -> None:
+    text = "TORONTO — Hours before the game, the coach praised her goalie, saying she always finds a way to win."
+    assert all(q.speaker != "TORONTO" for q in run_quotes(text).quotes)

@@ -82,7 +82,8 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     if kind == "name" and j - i >= 3:
         # "Tim Guest with the health authority", "a spokesperson for Acme": the head is before the link
         for z in range(i + 1, j - 1):
-            if toks[z].low in ("with", "of", "for", "at", "from", "on", "in") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
+            if toks[z].low in ("with", "of", "for", "at", "from", "on", "in") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS") \
+                    and not (toks[z].low == "of" and toks[z - 1].low in QUANTITY_HEADS):
                 after_words = [t.w for t in toks[z + 1 : j]]
                 run = []
                 for w in reversed(after_words):
@@ -162,11 +163,21 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     return Speaker(mtext, toks[i].start, toks[j - 1].end, mtext, "role", None, True, 0.85)
 
 
+# "70 percent of Americans", "a majority of voters": the people after "of" speak
+QUANTITY_HEADS = {"percent", "cent", "%", "majority", "minority", "half", "third", "quarter", "most", "share",
+                  "proportion", "number", "dozens", "hundreds", "thousands", "millions", "group", "handful"}
+
+
 def writer_voice(sp: Optional[Speaker]) -> bool:
     """``I believe``, ``we suggest``, ``you write``: the writer or the reader, outside any
     quotation, is no source to report."""
-    return sp is not None and sp.kind == "pronoun" and sp.person is None and \
-        sp.mention_text.lower() in ("i", "we", "you")
+    if sp is None or len(sp.mention_text.split()) != 1:
+        return False
+    low = sp.mention_text.lower()
+    if low in ("i", "we", "you"):
+        return sp.person is None
+    parts = re.split(r"['’]", low)  # "We've", "I'm": a contraction the name finder took for a name
+    return len(parts) == 2 and parts[0] in ("i", "we", "you") and parts[1] in ("ve", "m", "re", "d", "ll")
 
 
 def _draft(ctx: Context, start: int, end: int, kind: str, para: int, rule: str, sp: Optional[Speaker],
@@ -279,6 +290,9 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                         ok = False  # "believes in hard work": belief verbs report only "that" clauses
                     if side == "right" and piece[0].low == "to":
                         ok = False
+                    if side == "right" and u[a.ci].low.startswith(("writ", "wrote")) and \
+                            not any(t.low == "that" or t.w == ":" for t in u[a.hi : a.hi + 6]):
+                        ok = False  # "she wrote hundreds of songs": a work written, not words reported
                     if side == "right" and piece[0].low == "by" and len(piece) > 1 and piece[1].low.endswith("ing"):
                         ok = False  # "responded by pushing harder": how, not what was said
                     if writer_voice(sp):

@@ -50,6 +50,13 @@ def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon, strict: bool =
     return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or (toks[h].tag == "NNS" and not strict)
 
 
+def is_dateline(toks: list[Tok]) -> bool:
+    """``BERLIN --``, ``BUFFALO, N.Y. —``: an upper-case place line opening the story, no speaker."""
+    if not toks or not (toks[0].w.isupper() and len(toks[0].w) >= 3 and toks[0].w.isalpha()):
+        return False
+    return any(t.w in ("—", "–", "--") or t.w.startswith("--") for t in toks[1:8])
+
+
 BE_FORMS = {"is", "was", "were", "are", "been", "be", "being", "'s", "’s"}
 
 
@@ -154,6 +161,8 @@ def _clause_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon)
         if s0 >= k:
             continue
         t = toks[s0]
+        if s0 == 0 and is_dateline(toks):
+            continue
         if t.low in PRONOUNS and t.tag == "PRP" and t.low not in ("it", "you", "i", "we"):
             r = (s0, s0 + 1)
         else:

@@ -22,7 +22,8 @@ NON_SPEAKER_HEADS = {"monday", "tuesday", "wednesday", "thursday", "friday", "sa
                      "year", "month", "day", "today", "yesterday", "time", "morning", "night", "afternoon",
                      "evening", "weekend", "years", "months", "days", "weeks", "hours", "minutes", "interview",
                      "january", "february", "march", "april", "june", "july", "august", "september", "october",
-                     "november", "december", "thing", "things", "way", "lot", "point", "part", "end", "fact"}
+                     "november", "december", "thing", "things", "way", "lot", "point", "part", "end", "fact",
+                     "seconds", "second", "minute", "hour"}
 
 
 def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional[tuple[int, int]]:
@@ -58,6 +59,11 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
             i -= 1
             continue
         break
+    # "a person familiar with the matter said", "two people briefed on the talks said"
+    if i - 2 >= lo and toks[i - 1].low in ("with", "on", "to") and toks[i - 2].low in ("familiar", "briefed", "close"):
+        r = np_before(toks, i - 2, lex, lo)
+        if r is not None and toks[r[1] - 1].tag in ("NN", "NNS"):
+            i = r[0]
     if j - i > 12:
         return None
     return (i, j)

@@ -332,6 +332,9 @@ class SpeakerIndex:
         own = " ".join(strip_titles(words, self.lex.titles)[1])
         if ent is not None and own != ent[1] and ent[1] in own and len(own) > len(ent[1]):
             ent = None  # the entity is a part of the name the text gives ("Red Cross" in "Kenya Red Cross")
+        if ent is not None and ent[2] not in ("PERSON", "PER") and ent[1].startswith(own + " ") \
+                and not ORG_WORDS.search(ent[1][len(own):]):
+            ent = None  # a brand is not its product: "Apple says" is not "Apple TV"
         if ent is not None:
             eid, name, typ = ent
             p = self.persons.get(name)
@@ -387,7 +390,10 @@ class SpeakerIndex:
                      and p.name.endswith(name)]
         else:
             cands = [p for p in self.by_last.get(name, []) if p.kind == "person" and len(p.name.split()) >= 2]
-            if not cands:
+            if not cands and (first_name_genders().get(name.lower()) or
+                              any(p.gender in ("m", "f") for p in self.by_first.get(name, []))):
+                # a first-name reference ("Helen" -> "Helen Ruiz"), not a brand before a product
+                # ("Apple" is not "Apple TV")
                 cands = [p for p in self.by_first.get(name, []) if p.kind == "person"]
         if not cands:
             return None

@@ -6,11 +6,17 @@ entity links onto the document.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from newsparse.model import Document, Quote, TextSpan
 from newsparse.stages.base import Stage
+
+
+# an upper-case place (and region) line with a dash, or a wire credit, before the first sentence
+DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ -]{2,}(?:,[^—–\n]{1,40}?)?(?:\s*\([A-Za-z .]{2,20}\))?|\(?[A-Z][A-Za-z .]{1,20}\))"
+                      r"\s*(?:—|–|--)\s*")
 
 
 def _p(default, help: str):  # noqa: A002 - "help" is the registry's metadata key
@@ -80,6 +86,10 @@ class QuotesStage(Stage):
                 continue
             if d.kind != "scare" and d.confidence < p.min_confidence:
                 continue
+            if d.kind in ("indirect", "partial"):
+                m = DATELINE.match(text, d.start, d.end)
+                if m and m.end() < d.end:
+                    d.start = m.end()  # "BERLIN -- The agency says …": the place line is not what was said
             end = d.end
             while end > d.start + 1 and text[end - 1] in ",;: ":
                 end -= 1  # the comma before "she said" is punctuation of the sentence, not of the quote
