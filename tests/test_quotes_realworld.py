@@ -162,3 +162,25 @@ def test_dateline_is_not_part_of_the_report(text: str, starts: str) -> None:
 def test_dateline_is_not_a_speaker() -> None:
     text = "TORONTO — Hours before the game, the coach praised her goalie, saying she always finds a way to win."
     assert all(q.speaker != "TORONTO" for q in run_quotes(text).quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mona Vale runs the lab.\n"We found water in vapour form," Vale added.', "Mona Vale"),
+    ('"Our plan is to go where the players are," Anton Weiss, chief of Weissworks, adds.', "Anton Weiss"),
+])
+def test_need_that_cue_closing_a_quotation_attributes_it(text: str, speaker: str) -> None:
+    qs = attributed(run_quotes(text, entities=True))
+    assert [(q.kind, q.speaker, q.rule) for q in qs] == [("direct", speaker, "after-quote")]
+
+
+def test_city_and_state_in_an_appositive_is_not_the_speaker() -> None:
+    text = ('"The rocks are older than we thought," study author Lena Brandt, a geologist at the Space Center in '
+            'Houston, Texas, and Rice University in Houston, said.')
+    q = find(run_quotes(text, entities=True), "The rocks")
+    assert q.speaker == "Lena Brandt"
+
+
+def test_person_of_an_organisation_speaks_not_the_organisation() -> None:
+    text = '"It may live in the crust," said planetary geologist Rosa Leon of the Jet Propulsion Laboratory in California.'
+    q = find(run_quotes(text, entities=True), "It may live")
+    assert q.speaker == "Rosa Leon"

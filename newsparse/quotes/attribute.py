@@ -92,7 +92,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                     run.insert(0, w)
                 ends_in_person = len(run) >= 2 and bool(first_name_genders().get(run[-2].lower()) or
                                                         first_name_genders().get(run[0].lower())) \
-                    and not ORG_WORDS.search(" ".join(run[-2:]))
+                    and not ORG_WORDS.search(" ".join(run))
                 if ends_in_person is False and toks[z - 1].low in DOCUMENT_NOUNS | STATEMENT_NOUNS \
                         and toks[z].low in ("from", "by", "of") and any(t.w[:1].isupper() for t in toks[z + 1 : j]):
                     # "a statement from the EU said": the organisation speaks

@@ -135,7 +135,8 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
                 att = _clause_subject(toks, k, cj, cue, lex)
         if att is not None and cue.needs_that and not att.inverted:
             nxt = toks[cj] if cj < n else None
-            closing = (nxt is None or nxt.w in (".", "!", "?")) and att.si > 0 and toks[att.si - 1].w in (",", "—")
+            closing = (nxt is None or nxt.w in (".", "!", "?")) and att.si > 0 and \
+                (toks[att.si - 1].w in (",", "—") or toks[att.si - 1].tag == "Q")  # `"…," she added.`
             if not closing and (nxt is None or not (nxt.low == "that" or nxt.tag == "Q" or nxt.w == ":" or
                                                     (nxt.w == "," and cj + 1 < n and toks[cj + 1].tag == "Q"))):
                 att = None
@@ -192,7 +193,9 @@ def _appositive_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexi
             return None
         if t.w == ",":
             r = np_before(toks, c, lex)
-            if r and clause_start(toks, r[0]) and _speakerish(toks, r[0], r[1], lex) \
+            place = r is not None and r[1] - r[0] == 1 and r[0] >= 2 and toks[r[0] - 1].w == "," \
+                and toks[r[0] - 2].w[:1].isupper() and toks[r[0] - 2].tag in ("NNP", "NNPS")
+            if r and not place and clause_start(toks, r[0]) and _speakerish(toks, r[0], r[1], lex) \
                     and phrase_kind(toks, r[0], r[1]) != "pronoun":
                 return Attribution(ck, cj, r[0], r[1], cue, appositive=(c + 1, end_comma))
         c -= 1
