@@ -184,3 +184,20 @@ def test_person_of_an_organisation_speaks_not_the_organisation() -> None:
     text = '"It may live in the crust," said planetary geologist Rosa Leon of the Jet Propulsion Laboratory in California.'
     q = find(run_quotes(text, entities=True), "It may live")
     assert q.speaker == "Rosa Leon"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The 47-year-old said after his appointment: "I am thrilled to be joining a club with such a proud history."',
+     "The 47-year-old"),
+    ('Omar Lind, Senior Vice President of Sales for Brightwell, Inc., says: "Reliable alarms remain a top priority."',
+     "Omar Lind"),
+    ('"These are families too," Lopez added, speaking of the detained migrants.', "Lopez"),
+    ('"We are thrilled about the tour," comments Hale in a statement.', "Hale"),
+    ('According to his aunt, Ruth Vane, "He was reading at an adult level in kindergarten."', None),
+    ('"Hands up! Show me your hands!" an officer ordered.', "an officer"),
+])
+def test_long_quotations_with_a_cue_are_not_scare_quotes(text: str, speaker) -> None:
+    qs = attributed(run_quotes(text, entities=True))
+    assert qs and qs[0].kind == "direct", [(q.kind, q.speaker, q.text) for q in run_quotes(text).quotes]
+    if speaker is not None:
+        assert qs[0].speaker == speaker

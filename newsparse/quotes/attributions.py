@@ -47,7 +47,8 @@ def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon, strict: bool =
             h = z - 1
             break
     head = toks[h].low
-    return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or (toks[h].tag == "NNS" and not strict)
+    return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or head.endswith("year-old") or \
+        (toks[h].tag == "NNS" and not strict)
 
 
 def is_dateline(toks: list[Tok]) -> bool:
@@ -57,6 +58,7 @@ def is_dateline(toks: list[Tok]) -> bool:
     return any(t.w in ("—", "–", "--") or t.w.startswith("--") for t in toks[1:8])
 
 
+ABBREVIATIONS = {"Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "St", "Bros", "Mfg", "Assn", "Dept", "Univ", "Ph.D", "U.S", "U.K"}
 BE_FORMS = {"is", "was", "were", "are", "been", "be", "being", "'s", "’s"}
 
 
@@ -99,7 +101,8 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
         cue = lex.match(lows, k)
         if cue is not None and t.w[0].isupper() and k > 0 and not cue.source:
             cue = None  # "Amir Said": a name, not the verb
-        if cue is None or (len(cue.words) == 1 and t.tag.startswith("NN") and t.low not in ("says", "said", "told")):
+        if cue is None or (len(cue.words) == 1 and t.tag.startswith("NN") and t.low not in ("says", "said", "told")
+                           and not (k > 0 and toks[k - 1].tag == "Q")):  # `"…," comments Hale`: a verb
             k += 1
             continue
         cj = k + len(cue.words)
@@ -137,6 +140,8 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
             nxt = toks[cj] if cj < n else None
             closing = (nxt is None or nxt.w in (".", "!", "?")) and att.si > 0 and \
                 (toks[att.si - 1].w in (",", "—") or toks[att.si - 1].tag == "Q")  # `"…," she added.`
+            # `"…," she added, speaking of …`: right after a quotation the cue reports it
+            closing = closing or (nxt is not None and nxt.w == "," and att.si > 0 and toks[att.si - 1].tag == "Q")
             if not closing and (nxt is None or not (nxt.low == "that" or nxt.tag == "Q" or nxt.w == ":" or
                                                     (nxt.w == "," and cj + 1 < n and toks[cj + 1].tag == "Q"))):
                 att = None
@@ -185,21 +190,30 @@ def _appositive_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexi
 
     ``k`` is the index after the comma closing the appositive; ``ck`` the cue's own index."""
     ck = k if ck is None else ck
+    fallback: Optional[Attribution] = None
     end_comma = k - 1
     c = end_comma - 1
     while c > 0 and end_comma - c <= 40:
         t = toks[c]
+        if t.w == "." and c > 0 and toks[c - 1].w.rstrip(".") in ABBREVIATIONS:
+            c -= 1  # "Brightwell, Inc., says": an abbreviation's dot ends no sentence
+            continue
         if t.tag == "Q" or t.w in (".", "!", "?", ":", ";"):
-            return None
+            return fallback
         if t.w == ",":
             r = np_before(toks, c, lex)
             place = r is not None and r[1] - r[0] == 1 and r[0] >= 2 and toks[r[0] - 1].w == "," \
                 and toks[r[0] - 2].w[:1].isupper() and toks[r[0] - 2].tag in ("NNP", "NNPS")
             if r and not place and clause_start(toks, r[0]) and _speakerish(toks, r[0], r[1], lex) \
                     and phrase_kind(toks, r[0], r[1]) != "pronoun":
-                return Attribution(ck, cj, r[0], r[1], cue, appositive=(c + 1, end_comma))
+                att = Attribution(ck, cj, r[0], r[1], cue, appositive=(c + 1, end_comma))
+                if toks[r[0]].w not in lex.titles or r[0] < 2 or toks[r[0] - 1].w != ",":
+                    return att
+                # "Omar Lind, Senior Vice President of Sales, says": a title phrase after a comma
+                # describes the name before it
+                fallback = fallback or att
         c -= 1
-    return None
+    return fallback
 
 
 def _extend_block(toks: list[Tok], a: Attribution) -> None:

@@ -2,11 +2,13 @@
 ``according to X``), and what kind of phrase it is (name, pronoun, role)."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from newsparse.quotes.cues import CueLexicon
 from newsparse.quotes.tokens import Tok
 
+AGE_NOUN = re.compile(r"^(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old$")  # "the 47-year-old said"
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
 NP_TAGS = {"NNP", "NNPS", "NN", "NNS", "JJ", "JJR", "JJS", "CD", "POS", "HYPH", "VBN", "VBG"}
 HEAD_TAGS = {"NNP", "NNPS", "NN", "NNS"}
@@ -39,7 +41,8 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
     t = toks[j - 1]
     if t.low in PRONOUNS and t.tag in ("PRP", "NNP", "NN") :
         return (j - 1, j)
-    if (t.tag not in HEAD_TAGS and t.low not in lex.speaker_nouns) or t.low in NON_SPEAKER_HEADS:
+    if (t.tag not in HEAD_TAGS and t.low not in lex.speaker_nouns and not AGE_NOUN.match(t.low)) \
+            or t.low in NON_SPEAKER_HEADS:
         return None  # ("official" is mostly an adjective in the tagger's data, a speaker here)
     i = j - 1
     while i - 1 >= lo:
