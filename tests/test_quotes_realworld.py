@@ -201,3 +201,11 @@ def test_long_quotations_with_a_cue_are_not_scare_quotes(text: str, speaker) -> 
     assert qs and qs[0].kind == "direct", [(q.kind, q.speaker, q.text) for q in run_quotes(text).quotes]
     if speaker is not None:
         assert qs[0].speaker == speaker
+
+
+def test_she_goes_to_the_speaker_with_an_unlisted_first_name_not_a_later_object() -> None:
+    text = ('Eyamba Sowers did not expect the visit.\n'
+            '"He has me thinking now," said Sowers, who is also weighing Bernie Sanders and Joe Biden. '
+            'She said that if the governor gets his message out, he could win.')
+    q = find(run_quotes(text, entities=True), "if the governor")
+    assert q.speaker in ("Sowers", "Eyamba Sowers")

@@ -478,7 +478,9 @@ class SpeakerIndex:
             if self._in_quote(r.start):
                 k -= 1
                 continue
-            if p.kind == "person" and p.gender in (g, "u"):
+            # a name that spoke is a person unless it is an organisation ("it said")
+            if (p.kind == "person" or (r.speaker and p.kind in ("unknown", "org") and _could_be_person(p.name))) \
+                    and p.gender in (g, "u"):
                 if r.subject or r.speaker:
                     if fallback is not None and p.gender == "u" and fallback.gender == g and \
                             self._sentence_distance(r.start, pos, sentence_starts) > 2:
@@ -509,3 +511,11 @@ class SpeakerIndex:
                 break
         person.description = desc
         return desc or None
+
+
+def _could_be_person(name: str) -> bool:
+    """A speaker name the name finder could not place (an unlisted first name) that may be a
+    person for ``he``/``she``: plain capitalised words, no acronym, no organisation word."""
+    words = name.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha()
+                                        for w in words) and not ORG_WORDS.search(name)
