@@ -209,3 +209,16 @@ def test_she_goes_to_the_speaker_with_an_unlisted_first_name_not_a_later_object(
             'She said that if the governor gets his message out, he could win.')
     q = find(run_quotes(text, entities=True), "if the governor")
     assert q.speaker in ("Sowers", "Eyamba Sowers")
+
+
+@pytest.mark.parametrize("text", [
+    "Big projects involve major changes, such as removing walls, adding rooms, or reconfiguring layouts.",
+    "Good analytics help tailor content, recommend products, and create experiences that keep readers.",
+])
+def test_a_list_of_verb_phrases_is_not_an_inverted_attribution(text: str) -> None:
+    assert attributed(run_quotes(text)) == [], [(q.speaker, q.text) for q in run_quotes(text).quotes]
+
+
+def test_inverted_plural_speakers_still_attribute() -> None:
+    q = find(run_quotes("The plan will fail, say residents of the town."), "The plan will fail")
+    assert q.speaker == "residents of the town"

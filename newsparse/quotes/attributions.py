@@ -122,12 +122,15 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
                 r = np_before(toks, k, lex)
                 if r and _speakerish(toks, r[0], r[1], lex) and not (r[1] - r[0] > 1 and toks[r[0]].low == "that"):
                     att = Attribution(k, cj, r[0], r[1], cue)
-            if att is None and (prev is None or prev.w in (",", "—") or prev.tag == "Q") and not cue.takes_object:
+            # inverted order is "said X", "says X", "added X": not "adding rooms", "recommend products"
+            finite = not t.low.endswith("ing")
+            if att is None and (prev is None or prev.w in (",", "—") or prev.tag == "Q") and not cue.takes_object \
+                    and finite:
                 r = np_after(toks, cj, lex)
                 if r is not None and toks[r[0]].low != "that":  # "…, said that Rudolph …": a clause, not a speaker
                     after = toks[r[1]] if r[1] < n else None
                     if (after is None or after.w in PUNCT or after.tag == "Q" or after.low in TAIL_PREPS) \
-                            and _speakerish(toks, r[0], r[1], lex):
+                            and _speakerish(toks, r[0], r[1], lex, strict=prev is None or prev.tag != "Q"):
                         att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
             if att is None and prev is not None and prev.w == ",":
                 att = _appositive_subject(toks, pk + 1, cj, cue, lex, k)
