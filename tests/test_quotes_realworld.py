@@ -222,3 +222,13 @@ def test_a_list_of_verb_phrases_is_not_an_inverted_attribution(text: str) -> Non
 def test_inverted_plural_speakers_still_attribute() -> None:
     q = find(run_quotes("The plan will fail, say residents of the town."), "The plan will fail")
     assert q.speaker == "residents of the town"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The real estate agent said she related to him as someone raised by one parent.", "The real estate agent"),
+    ("Russia's foreign ministry said it viewed the move as a serious mistake.", "Russia's foreign ministry"),
+    ("One bank CEO said that customers want calm after the crash.", "One bank CEO"),
+])
+def test_role_phrases_are_kept_whole(text: str, speaker: str) -> None:
+    qs = attributed(run_quotes(text))
+    assert [q.speaker for q in qs] == [speaker]

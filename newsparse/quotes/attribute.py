@@ -105,6 +105,9 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                     kind = phrase_kind(toks, i, j)
                     mtext = text[toks[i].start : toks[j - 1].end]
                 break
+    if kind == "name" and j - i >= 2 and toks[j - 1].w in ctx.lex.titles and toks[j - 2].w[:1].islower() \
+            and toks[j - 1].tag != "POS":
+        kind = "role"  # "one bank CEO", "the team captain": a title with no name is a role
     if kind == "name":
         # the name is the trailing run of capitalised words (titles, possessors and modifiers before it)
         if toks[j - 1].tag == "POS":

@@ -50,6 +50,10 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
         if p.tag in NP_TAGS and p.low not in SKIP_BEFORE_CUE and not (p.tag in ("VBN", "VBG") and p.w[0].islower()):
             i -= 1
             continue
+        if p.tag in ("VB", "VBP") and p.w[0].islower() and i - 2 >= lo and toks[i - 2].tag in ("DT", "JJ", "CD", "PRP$") \
+                and toks[i - 2].low not in PRONOUNS:
+            i -= 1  # "the real estate agent", "one neo-bank CEO": a noun the tagger took for a verb
+            continue
         if p.low in DETS or p.tag in ("DT", "PRP$"):
             i -= 1
             # "Tim Guest with the Nova Scotia Health Authority said": the phrase goes on to the left
@@ -113,7 +117,7 @@ def phrase_kind(toks: list[Tok], i: int, j: int) -> str:
         return "pronoun"
     if any(t.tag in ("NNP", "NNPS") and t.w[0].isupper() for t in toks[i:j]):
         # "A Freedom Mobile spokesperson": a name used as a modifier of a role noun
-        if toks[j - 1].tag in ("NN", "NNS") and toks[j - 1].w[0].islower():
+        if toks[j - 1].w[0].islower():  # also when the tagger calls a lowercase "ministry" NNP
             return "role"
         return "name"
     return "role"
