@@ -159,9 +159,20 @@ def test_dateline_is_not_part_of_the_report(text: str, starts: str) -> None:
     assert [q.text[: len(starts)] for q in qs] == [starts]
 
 
-def test_dateline_is_not_a_speaker() -> None:
-    text = "TORONTO — Hours before the game, the coach praised her goalie, saying she always finds a way to win."
-    assert all(q.speaker != "TORONTO" for q in run_quotes(text).quotes)
+@pytest.mark.parametrize("text", [
+    "TORONTO — Hours before the game, the coach praised her goalie, saying she always finds a way to win.",
+    "HALIFAX, N.S. — Before the match, team captain Rhea Moss praised the keeper, saying she always finds a way to win.",
+])
+def test_dateline_is_not_a_speaker(text: str) -> None:
+    qs = attributed(run_quotes(text))
+    assert all(q.speaker not in ("TORONTO", "HALIFAX") for q in qs)
+    if "Rhea Moss" in text:
+        assert [q.speaker for q in qs] == ["Rhea Moss"]
+
+
+def test_fragments_in_the_writers_own_sentence_are_nobodys_quote() -> None:
+    doc = run_quotes('I would call that stage "scaling up" in my own notes.')
+    assert attributed(doc) == []
 
 
 @pytest.mark.parametrize("text, speaker", [

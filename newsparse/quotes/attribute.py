@@ -320,6 +320,8 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                 continue
             starts_unit = all(x.w in PUNCT for x in u[:k])
             nwords = len(text[t.start : t.end].split())
+            if writer_voice(unit_sp):
+                unit_sp = None  # the writer's or reader's own sentence: its fragments are nobody's quote
             if is_scare(text, t.q, u, k) or (not starts_unit and nwords <= 3):
                 if unit_sp is not None and not is_scare(text, t.q, u, k):
                     _draft(ctx, t.start, t.end, "partial", pi, "partial", unit_sp, None)

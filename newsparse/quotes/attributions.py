@@ -59,6 +59,13 @@ def is_dateline(toks: list[Tok]) -> bool:
 
 
 ABBREVIATIONS = {"Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "St", "Bros", "Mfg", "Assn", "Dept", "Univ", "Ph.D", "U.S", "U.K"}
+def dateline_end(toks: list[Tok]) -> int:
+    """Index after a dateline's dash (0 when the unit opens with none)."""
+    if not is_dateline(toks):
+        return 0
+    return next(z for z in range(1, len(toks)) if toks[z].w in ("—", "–", "--") or toks[z].w.startswith("--")) + 1
+
+
 BE_FORMS = {"is", "was", "were", "are", "been", "be", "being", "'s", "’s"}
 
 
@@ -165,13 +172,12 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
 def _clause_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon) -> Optional[Attribution]:
     """The sentence's subject (a name or pronoun at its start, or after a short introductory
     phrase) for a cue with no subject of its own."""
-    starts = [0] + [z + 1 for z in range(min(k, 7)) if toks[z].w == ","][:1]
+    b = dateline_end(toks)  # "BUFFALO, N.Y. — Hours before the game, coach X praised …": after the dash
+    starts = [b] + [z + 1 for z in range(b, min(k, b + 7)) if toks[z].w == ","][:1]
     for s0 in starts:
         if s0 >= k:
             continue
         t = toks[s0]
-        if s0 == 0 and is_dateline(toks):
-            continue
         if t.low in PRONOUNS and t.tag == "PRP" and t.low not in ("it", "you", "i", "we"):
             r = (s0, s0 + 1)
         else:
@@ -196,7 +202,8 @@ def _appositive_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexi
     fallback: Optional[Attribution] = None
     end_comma = k - 1
     c = end_comma - 1
-    while c > 0 and end_comma - c <= 40:
+    b = dateline_end(toks)
+    while c > b and end_comma - c <= 40:
         t = toks[c]
         if t.w == "." and c > 0 and toks[c - 1].w.rstrip(".") in ABBREVIATIONS:
             c -= 1  # "Brightwell, Inc., says": an abbreviation's dot ends no sentence
