@@ -243,3 +243,22 @@ def test_inverted_plural_speakers_still_attribute() -> None:
 def test_role_phrases_are_kept_whole(text: str, speaker: str) -> None:
     qs = attributed(run_quotes(text))
     assert [q.speaker for q in qs] == [speaker]
+
+
+def test_quotation_set_off_by_a_colon_is_displayed_speech() -> None:
+    text = ('Mara Holt sings in a choir.\n'
+            'Holt has found only one drawback to the project: "They are such good singers that people will be '
+            'intimidated by them."')
+    q = find(run_quotes(text, entities=True), "They are such good singers")
+    assert q.kind == "direct" and q.speaker == "Mara Holt"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('A survivor of the flood, who asked that her name be withheld, wrote: "We lost the house and the barn in '
+     'a single night."', "A survivor of the flood"),
+    ('Two voters in the queue agreed: "Nobody told us the polling station had moved across town."',
+     "Two voters in the queue"),
+])
+def test_role_nouns_introduce_colon_quotations(text: str, speaker: str) -> None:
+    qs = attributed(run_quotes(text))
+    assert [(q.kind, q.speaker) for q in qs] == [("direct", speaker)]

@@ -320,6 +320,10 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                 continue
             starts_unit = all(x.w in PUNCT for x in u[:k])
             nwords = len(text[t.start : t.end].split())
+            if k > 0 and u[k - 1].w == ":" and nwords >= 8 and all(x.w in PUNCT for x in u[k + 1 :]):
+                # "She has one complaint: "…"": a quotation set off by a colon is displayed speech,
+                # not a fragment of the writer's sentence
+                starts_unit = True
             if writer_voice(unit_sp):
                 unit_sp = None  # the writer's or reader's own sentence: its fragments are nobody's quote
             if is_scare(text, t.q, u, k) or (not starts_unit and nwords <= 3):

@@ -60,6 +60,10 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
             if i - 2 >= lo and toks[i - 1].low in ("with", "of", "for", "at", "from") and toks[i - 2].tag in HEAD_TAGS:
                 i -= 1
                 continue
+            # "two voters in the queue said", "police in the city said"
+            if i - 2 >= lo and toks[i - 1].low == "in" and (toks[i - 2].tag == "NNS" or toks[i - 2].low in lex.speaker_nouns):
+                i -= 1
+                continue
             break
         if p.low in LINK_PREPS and i - 2 >= lo and toks[i - 2].tag in HEAD_TAGS and (
                 p.low in ("of", "for", "at") or toks[i - 2].tag == "NNS" or toks[i - 2].low in lex.speaker_nouns):
