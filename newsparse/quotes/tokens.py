@@ -25,6 +25,7 @@ TOKEN_RE = re.compile(
       | \.\.\.|--|[^\w\s]""",
     re.X,
 )
+PUNCT = {",", ".", ":", ";", "!", "?", "—", "–", "-", "(", ")", "...", "…"}
 _ABBREV_UPPER = re.compile(r"^(?:[A-Z]\.){2,}$")
 _BREAK_NEXT = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "This", "That",
                "His", "Her", "Their", "There", "Its", "Our", "As", "If", "When", "While", "After", "Before"}
