@@ -5,7 +5,7 @@ of ``(index, InputItem)`` and yields :class:`~newsparse.runner.Outcome` as they
 finish, keeping at most ``max_inflight`` inputs submitted at a time so memory stays
 flat whatever the corpus size; ``close(cancel=True)`` stops at once.
 
-- :class:`InlineExecutor` - this process, one at a time (``--jobs 1``, single inputs).
+- :class:`InlineExecutor` - this process, one at a time (a single input; library use).
 - :class:`LocalPoolExecutor` - a process pool (forkserver, else spawn: no fork
   after threads), the pipeline built once per worker by the pool initializer.
 - :class:`DaskExecutor` - a Dask cluster (``--executor dask://HOST:PORT``; the
@@ -290,6 +290,5 @@ def make_executor(value: str, spec: WorkerSpec, jobs: int, max_inflight: Optiona
     kind, address = parse_executor(value)
     if kind == "dask":
         return DaskExecutor(spec, address or "", max_inflight=max_inflight)
-    if jobs <= 1:
-        return InlineExecutor(spec)
-    return LocalPoolExecutor(spec, jobs, max_inflight=max_inflight, max_tasks_per_child=max_tasks_per_child)
+    # --jobs 1 is still one worker process: the same memory bound (recycling) and the same code path
+    return LocalPoolExecutor(spec, max(1, jobs), max_inflight=max_inflight, max_tasks_per_child=max_tasks_per_child)
