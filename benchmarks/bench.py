@@ -139,15 +139,18 @@ def two_processes(docs: list[tuple[str, bytes]], kind: str, use_cli: bool) -> di
         with tempfile.TemporaryDirectory(prefix="newsparse-bench-") as tmp:
             for i, (_name, data) in enumerate(docs):
                 Path(tmp, f"{i:05d}{suffix}").write_bytes(data)
-            timings = {}
+            timings, failed = {}, {}
             for jobs in (1, 2):
                 t0 = time.perf_counter()
-                subprocess.run([sys.executable, "-m", "newsparse", "analyze", "--jobs", str(jobs), "-q", "-f", "jsonl", tmp],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(), cwd=REPO)
+                proc = subprocess.run([sys.executable, "-m", "newsparse", "analyze", "--jobs", str(jobs), "-q", "-f", "jsonl",
+                                       tmp], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env(), cwd=REPO)
                 timings[jobs] = time.perf_counter() - t0
+                failed[jobs] = sum('"error"' in line and json.loads(line).get("error") is not None
+                                   for line in proc.stdout.splitlines() if line.strip())
         return {"method": "newsparse analyze --jobs 2 (whole CLI run, start-up included)",
                 "articles_per_second": len(docs) / timings[2],
-                "cli_jobs1_articles_per_second": len(docs) / timings[1]}
+                "cli_jobs1_articles_per_second": len(docs) / timings[1],
+                "cli_failed": failed}
     import multiprocessing as mp
 
     ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
@@ -237,7 +240,10 @@ def startup(html_sample: Optional[bytes]) -> dict[str, Any]:
 # ---------------------------------------------------------------- report
 
 
-def run(limit: Optional[int], jobs: bool = True) -> dict[str, Any]:
+JOBS_DOCS = 60  # documents per corpus for the 1-vs-2-process runs (the CLI runs them twice)
+
+
+def run(limit: Optional[int], jobs: bool = True, jobs_docs: int = JOBS_DOCS) -> dict[str, Any]:
     report: dict[str, Any] = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "corpora": []}
     # Fresh-process timings first, while this process is still small: a child's peak RSS
     # as the kernel reports it includes the parent's memory at fork time.
@@ -252,7 +258,8 @@ def run(limit: Optional[int], jobs: bool = True) -> dict[str, Any]:
         row: dict[str, Any] = {"name": c["name"], "kind": kind}
         row["single"] = single_process(docs, kind)
         if jobs:
-            row["jobs2"] = two_processes(docs, kind, use_cli)
+            row["jobs2"] = two_processes(docs[:jobs_docs], kind, use_cli)
+            row["jobs2"]["articles"] = len(docs[:jobs_docs])
         refs = []
         if kind == "html":
             ref = reference_trafilatura(docs)
@@ -300,7 +307,12 @@ def render(report: dict[str, Any]) -> str:
     lines.append("")
     methods = {row.get("jobs2", {}).get("method") for row in report["corpora"]} - {None}
     if methods:
-        lines.append("2 processes: " + "; ".join(sorted(methods)))
+        n = max(row.get("jobs2", {}).get("articles", 0) for row in report["corpora"])
+        lines.append("2 processes: " + "; ".join(sorted(methods)) + f"; first {n} documents of each corpus")
+    cli_failed = {row["name"]: row.get("jobs2", {}).get("cli_failed") for row in report["corpora"]}
+    if any(f and any(f.values()) for f in cli_failed.values()):
+        lines.append("CLI runs with failed inputs (--jobs 1 / --jobs 2): " + ", ".join(
+            f"{name}: {f.get(1, f.get('1'))} / {f.get(2, f.get('2'))}" for name, f in cli_failed.items() if f))
     lines.append(f"spaCy reference: {report['spacy']}")
     lines.append("")
     stages: list[str] = []
@@ -308,11 +320,13 @@ def render(report: dict[str, Any]) -> str:
         for st in row["single"]["stage_share"]:
             if st not in stages:
                 stages.append(st)
-    lines.append("| share of pipeline time | " + " | ".join(stages) + " |")
+    lines.append("| share of pipeline time (stage alone: articles/s) | " + " | ".join(stages) + " |")
     lines.append("|---|" + "---:|" * len(stages))
     for row in report["corpora"]:
         share = row["single"]["stage_share"]
-        lines.append(f"| {row['name']} | " + " | ".join(f"{100 * share.get(st, 0):.1f} %" for st in stages) + " |")
+        speed = row["single"].get("stage_articles_per_second", {})
+        lines.append(f"| {row['name']} | " + " | ".join(
+            f"{100 * share.get(st, 0):.1f} % ({_n(speed.get(st))}/s)" for st in stages) + " |")
     lines.append("")
     lines.append("| command (best of 3, fresh process) | wall time | peak RSS |")
     lines.append("|---|---:|---:|")
@@ -332,9 +346,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="documents per corpus (default: all)")
     ap.add_argument("--no-jobs", action="store_true", help="skip the 2-process measurement")
+    ap.add_argument("--jobs-docs", type=int, default=JOBS_DOCS, help="documents per corpus for the 2-process runs")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     args = ap.parse_args(argv)
-    report = run(args.limit, jobs=not args.no_jobs)
+    report = run(args.limit, jobs=not args.no_jobs, jobs_docs=args.jobs_docs)
     if args.json:
         print(json.dumps(report, indent=2))
     else:

@@ -83,19 +83,44 @@ def _node_to_python(node: Any, path: tuple[str, ...], lines: dict[tuple[str, ...
     return yaml.safe_load(yaml.serialize(node))
 
 
+def _error_line(exc: Any, text: str) -> Optional[int]:
+    """The most useful line of a YAML error: where the construct opened if the problem is at end of input."""
+    problem = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    if problem is None:
+        return context.line + 1 if context else None
+    at_end = problem.index >= len(text.rstrip())
+    if at_end and context is not None:
+        return context.line + 1
+    return problem.line + 1
+
+
 def parse_yaml(text: str, source: str) -> Layer:
-    """Parse YAML safely (no object tags) keeping the line of every key."""
+    """Parse YAML safely, keeping the line of every key.
+
+    Object tags are refused (no code runs from a config) and so are anchors and
+    aliases: a config never needs them, and refusing them rules out alias bombs
+    and recursive structures.
+    """
     import yaml
 
     try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)  # syntax errors first; aliases are not expanded here
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+                raise ConfigError(
+                    f"{source}:{token.start_mark.line + 1}: invalid YAML: anchors and aliases (&, *) "
+                    "are not supported in newsparse configs"
+                )
         yaml.safe_load(text)  # refuses object tags (!!python/...) and any other unsafe construct
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{source}:{mark.line + 1}" if mark else source
+        line = _error_line(exc, text)
+        where = f"{source}:{line}" if line else source
         raise ConfigError(f"{where}: invalid YAML: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{source}: invalid YAML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{source}: invalid YAML: nested too deeply") from None
     if node is None:
         return Layer(source, {})
     lines: dict[tuple[str, ...], int] = {}
@@ -103,6 +128,8 @@ def parse_yaml(text: str, source: str) -> Layer:
         data = _node_to_python(node, (), lines)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{source}: invalid YAML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{source}: invalid YAML: nested too deeply") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{source}:{node.start_mark.line + 1}: a config must be a mapping, got {type(data).__name__}")
     return Layer(source, data, lines)

@@ -169,7 +169,7 @@ class LanguageParams:
     #: The stages whose rules assume English.
     english_only: list[str] = field(default_factory=lambda: ["quotes", "entities"])
     #: Below this confidence the guess is recorded but no action is taken.
-    min_confidence: float = 0.3
+    min_confidence: float = 0.2
     min_words: int = limits.LANGUAGE_MIN_WORDS
 
 
@@ -193,7 +193,7 @@ class LanguageStage(Stage):
             raise InputError(f"{doc.input}: the article looks {guess.code!r}, not {expected} "
                              f"(set language.on_other=warn to analyze it anyway)")
         if p.on_other == "skip":
-            skipped = [s for s in p.english_only]
+            skipped = list(p.english_only)
             doc.extra["skipped_stages"] = sorted(set(doc.extra.get("skipped_stages", [])) | set(skipped))
             doc.warnings.append(f"the article looks {guess.code!r}, not {expected}: skipped the "
                                 f"{expected}-only stages ({', '.join(skipped)})")

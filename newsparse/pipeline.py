@@ -39,6 +39,8 @@ class Pipeline:
     def run(self, doc: Document) -> Analysis:
         """Apply every stage in order; an unexpected exception names the stage that raised."""
         for stage in self.stages:
+            if stage.name in doc.extra.get("skipped_stages", ()):  # e.g. English-only stages on other languages
+                continue
             t0 = time.perf_counter()
             try:
                 doc = stage(doc)

@@ -111,6 +111,16 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.flush()
                 except OSError:
                     break
+        elif path == "/trickle-headers":  # the status line and headers, a byte a second
+            for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"x" * 10000:
+                if stop.wait(1.0):
+                    break
+                try:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                except OSError:
+                    break
+            self.close_connection = True
         elif path.startswith("/loop"):  # /loop -> /loop2 -> /loop -> ...
             self._redirect("/loop2" if path == "/loop" else "/loop")
         elif path.startswith("/chain/"):  # /chain/N redirects N times, then the article

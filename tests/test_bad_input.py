@@ -50,8 +50,8 @@ def warning_lines(stderr: str) -> list[str]:
 
 
 def check_offsets(rec: dict) -> None:
-    """Spans in range and slicing to their texts (speaker/cue spans: see tests/crashers)."""
-    problems = offset_problems(rec, attribution=False)
+    """Every span in range and slicing to its text."""
+    problems = offset_problems(rec)
     assert not problems, problems
 
 
@@ -111,6 +111,13 @@ def test_missing_file(tmp_path):
     result = cli(str(tmp_path / "nope.txt"), "-f", "json")
     assert result.exit_code == 3
     assert error_line(result.stderr).endswith("nope.txt: no such file")
+
+
+def test_url_without_scheme_gets_a_hint():
+    result = cli("www.example.com/news/story", "-f", "json")
+    assert result.exit_code == 3
+    assert error_line(result.stderr) == (
+        "newsparse: error: www.example.com/news/story: no such file (for a URL, start it with http:// or https://)")
 
 
 # ---------------------------------------------------------------- encodings: decoded, not refused
@@ -278,7 +285,7 @@ def test_symlink_loops_in_a_folder(tmp_path):
     os.symlink("loop2.txt", root / "loop1.txt")  # a file loop: an error record each
     os.symlink("loop1.txt", root / "loop2.txt")
     result = cli(str(root), "-f", "jsonl")
-    recs = [json.loads(line) for line in result.stdout.splitlines()]
+    recs = [json.loads(line) for line in result.stdout.splitlines()]  # completion order
     by_name = {Path(r["input"]).name: r for r in recs}
     assert set(by_name) == {"a.txt", "c.txt", "loop1.txt", "loop2.txt"}
     assert "error" not in by_name["a.txt"] and "error" not in by_name["c.txt"]
@@ -326,7 +333,7 @@ def test_batch_of_everything_bad_keeps_every_good_record(tmp_path):
         (tmp_path / name).write_bytes(data)
     result = cli(str(tmp_path), "-f", "jsonl")
     assert result.exit_code == 1
-    recs = [json.loads(line) for line in result.stdout.splitlines()]
+    recs = sorted((json.loads(line) for line in result.stdout.splitlines()), key=lambda r: r["index"])
     assert [Path(r["input"]).name for r in recs] == sorted(files)
     assert [r["index"] for r in recs] == list(range(len(files)))
     failed = {Path(r["input"]).name for r in recs if "error" in r}

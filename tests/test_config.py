@@ -82,7 +82,8 @@ def test_skip_and_reorder_by_config(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "yaml_text, expected",
     [
-        ("stages:\n  quotes: [unclosed\n", ["invalid YAML", ":3"]),
+        ("stages:\n  quotes: [unclosed\n", ["invalid YAML", ":2"]),
+        ("a: &x [1]\nb: *x\n", ["anchors and aliases", ":1"]),
         ("pipeline: [extract, clean, nosuchstage]\n", ["unknown stage 'nosuchstage'", ":1"]),
         ("stages:\n  quotes:\n    min_wordz: 3\n", ["stages.quotes.min_wordz", "unknown parameter", ":3"]),
         ("stages:\n  quotes:\n    min_words: many\n", ["stages.quotes.min_words", "expected int", ":3"]),

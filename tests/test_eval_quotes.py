@@ -296,7 +296,8 @@ def test_evaluate_end_to_end_with_cleaned_text(tmp_path: Path) -> None:
     assert kinds["floating"]["gold"] == 1 and kinds["floating"]["found"] == 1
     err = r["errors"][0]
     assert err["score"] == pytest.approx(1.0)
-    assert [w["gold_speaker"] for w in err["wrong"] if w.get("problem") == "speaker"] == ["Ines Moreau"]
+    assert [w["speaker"] for w in err["wrong"] if w.get("problem") == "speaker"] == ["Paul Girard"]
+    assert [w["speaker"] for w in err["wrong"] if "same surname" in w.get("problem", "")] == ["Moreau"]
 
 
 def test_evaluate_missing_and_wrong_listed(tmp_path: Path) -> None:
@@ -380,3 +381,12 @@ def test_speaker_by_mention_breakdown(tmp_path: Path) -> None:
     assert rows["part of the name"] == {"matched": 1, "speaker_exact": 0.0, "speaker_lenient": 1.0}
     assert rows["no mention (floating)"]["matched"] == 1
     assert rows["no mention"]["speaker_exact"] == 1.0
+
+
+def test_gold_quote_text_disagreeing_with_offsets_is_noted(tmp_path: Path) -> None:
+    doc = _doc(DOC_TEXT, DOC_QUOTES)
+    doc["quotes"][2]["start"] += 1  # off by one: the 'quote' field no longer matches text[start:end]
+    gold = _write_gold(tmp_path, [doc])
+    r = Q.evaluate(gold, FakePipeline([]))
+    assert any(n.startswith("1 gold quotes have a 'quote' field") for n in r["notes"])
+    assert "notes" not in Q.evaluate(_write_gold(tmp_path, [_doc(DOC_TEXT, DOC_QUOTES)]), FakePipeline([]))

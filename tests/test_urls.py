@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import time
 
 import pytest
 
@@ -13,6 +15,20 @@ from tests.conftest import NEWSPARSE, cli_env
 from tests.http_server import serve
 
 FAST = FetchLimits(timeout=1.0, deadline=3.0, max_bytes=1_000_000, max_redirects=5)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _no_proxy_for_loopback():
+    """A proxy from the environment must not swallow requests to the local test server."""
+    saved = {k: os.environ.get(k) for k in ("no_proxy", "NO_PROXY")}
+    for k in saved:
+        os.environ[k] = ",".join(filter(None, [saved[k], "127.0.0.1", "localhost", ".invalid"]))
+    yield
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
 
 
 @pytest.fixture(scope="module")
@@ -92,12 +108,16 @@ def test_redirects_up_to_the_limit_are_followed(server):
         ("/hang", "timed out after 1s"),
         ("/hang-body", "timed out after 1s while reading"),
         ("/trickle", "download took longer than 3s (deadline)"),
+        ("/trickle-headers", "download took longer than 3s (deadline)"),
     ],
 )
 def test_fetch_failures_are_one_line_fetch_errors(server, path, message):
     url = server.url(path)
+    # the trickle sends a byte a second: a per-read timeout longer than that never fires; the deadline does
+    slow = path.startswith("/trickle")
+    limits = FetchLimits(timeout=5.0, deadline=3.0, max_bytes=FAST.max_bytes) if slow else FAST
     with pytest.raises(FetchError) as info:
-        fetch(url, FAST)
+        fetch(url, limits)
     text = str(info.value)
     assert text.startswith(url + ": ")
     assert message in text
@@ -112,8 +132,6 @@ def test_huge_body_is_stopped_early_not_downloaded(server):
     for _ in range(50):
         if server.server.huge_sent:
             break
-        import time
-
         time.sleep(0.1)
     assert server.server.huge_sent and server.server.huge_sent[0] < 100_000_000
 
@@ -219,7 +237,7 @@ def test_cli_batch_of_urls_keeps_going(server):
     good, bad, worse = server.url("/article"), server.url("/404"), server.url("/pdf")
     proc = run_cli(bad, good, worse, server.url("/article.txt"), "--timeout", "1", "-f", "jsonl")
     assert proc.returncode == 1, proc.stderr
-    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    records = sorted((json.loads(line) for line in proc.stdout.splitlines()), key=lambda r: r["index"])
     assert [r["input"] for r in records] == [bad, good, worse, server.url("/article.txt")]
     assert [("error" in r) for r in records] == [True, False, True, False]
     assert records[0]["error"]["type"] == "fetch_error"

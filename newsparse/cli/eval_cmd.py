@@ -4,6 +4,7 @@ from __future__ import annotations
 import enum
 import json
 import math
+import time
 from typing import Any, List, Optional
 
 import typer
@@ -51,10 +52,12 @@ def eval_command(
         pipeline = Pipeline.from_config(cfg)
     except Exception as exc:  # noqa: BLE001 - a broken plugin is a config error
         raise fail(env, exc) from None
+    started = time.perf_counter()
     try:
         result = evaluate(gold, pipeline, task=task.value if task else None, errors=errors, limit=limit)
     except NewsparseError as exc:
         raise fail(env, exc) from None
+    env.info(f"evaluated {result.get('task')} on {result.get('gold')} in {time.perf_counter() - started:.1f} s")
     fmt = format
     if fmt == EvalFormat.auto:
         fmt = EvalFormat.table if env.stdout_isatty else EvalFormat.json

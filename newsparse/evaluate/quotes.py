@@ -65,6 +65,7 @@ class GoldQuote:
     optional: bool = False
     text: str = ""
     mention: Optional[str] = None  # the speaker as written where the gold marks it
+    offsets_disagree: bool = False  # the gold's ``quote`` is not ``text[start:end]`` (suspect offsets)
 
     @property
     def is_scare(self) -> bool:
@@ -137,6 +138,8 @@ def parse_gold(doc: dict[str, Any], where: str) -> list[GoldQuote]:
             text=q.get("quote") or text[spans[0][0] : spans[-1][1]],
             mention=(q.get("speaker_mention") if isinstance(q.get("speaker_mention"), str) else None)
             or (text[speaker_spans[0][0] : speaker_spans[0][1]] if speaker_spans else None),
+            offsets_disagree=len(spans) == 1 and isinstance(q.get("quote"), str)
+            and q["quote"] != text[spans[0][0] : spans[0][1]],
         ))
     return out
 
@@ -330,6 +333,7 @@ def evaluate(gold: pathlib.Path, pipeline: Any, errors: int = 0, limit: Optional
     doc_reports: list[dict[str, Any]] = []
     pipeline_seconds = 0.0
     by_mention: dict[str, Counter] = defaultdict(Counter)  # speaker accuracy by how the gold mentions the speaker
+    offsets_disagree = 0
     speaker_forms: Counter = Counter()  # are gold speakers canonical names or mentions as written?
 
     for n, raw in enumerate(read_jsonl(gold, limit)):
@@ -349,6 +353,7 @@ def evaluate(gold: pathlib.Path, pipeline: Any, errors: int = 0, limit: Optional
         s30 = score_document(text, golds, preds, THRESHOLD, weights)
         s80 = score_document(text, golds, preds, STRICT_THRESHOLD, weights)
         counted_gold = [g for g in golds if not g.is_scare and not g.optional]
+        offsets_disagree += sum(g.offsets_disagree for g in golds)
         for g in counted_gold:
             if g.speaker:
                 speaker_forms["pronoun" if normalise_name(g.speaker) in PRONOUNS else "name"] += 1
@@ -365,8 +370,9 @@ def evaluate(gold: pathlib.Path, pipeline: Any, errors: int = 0, limit: Optional
                 exact = same_speaker_exact(p.speaker, g.speaker)
                 lenient = same_speaker_lenient(p.speaker, g.speaker)
                 sp.update(speaker_n=1, speaker_exact=int(exact), speaker_lenient=int(lenient))
-                if not lenient:
-                    speaker_errors.append({"problem": "speaker", "text": _snippet(g.text),
+                if not exact:
+                    problem = "speaker not canonical (same surname)" if lenient else "speaker"
+                    speaker_errors.append({"problem": problem, "text": _snippet(g.text),
                                            "speaker": p.speaker, "gold_speaker": g.speaker, "rule": p.rule})
             if g.speaker_span is not None:
                 sp.update(mention_n=1, mention_ok=int(_spans_overlap(p.speaker_span, [g.speaker_span])))
@@ -439,9 +445,15 @@ def evaluate(gold: pathlib.Path, pipeline: Any, errors: int = 0, limit: Optional
             for label, m in sorted((lbl, t.metrics()) for lbl, t in by_source.items())
         }
     result: dict[str, Any] = {"task": TASK, "gold": str(gold), "overall": result_overall, "breakdowns": breakdowns}
+    notes = []
+    if offsets_disagree:
+        notes.append(f"{offsets_disagree} gold quotes have a 'quote' field that differs from text[start:end]: "
+                     "check the gold offsets (they must index 'text' as a Python string)")
     if speaker_forms["pronoun"] > 0.01 * sum(speaker_forms.values()):
-        result["notes"] = ["gold speakers are mentions as written (pronouns among them), not canonical names: "
-                           "speaker_exact / speaker_lenient are informative only; speaker_mention is the measure"]
+        notes.append("gold speakers are mentions as written (pronouns among them), not canonical names: "
+                     "speaker_exact / speaker_lenient are informative only; speaker_mention is the measure")
+    if notes:
+        result["notes"] = notes
     if errors:
         doc_reports.sort(key=lambda d: (d["score"], -(d["fp"] + d["fn"] + len(d["wrong"]))))
         result["errors"] = doc_reports[:errors]

@@ -24,13 +24,15 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"related coverage|recommended|recommended for you|you may also like|you might also like|more from [\w .'-]{1,40}|"
         r"more stories|more on this( story)?|further reading|most popular|most read|trending( now)?|editor'?s picks|"
         r"watch|listen|continue reading|keep reading|click here)\s*(?:[:>»|–—-]+\s*.{0,160})?$"
+        r"|^also on [\w.-]+\.[a-z]{2,}\b.{0,160}$"
         , _I), 25),
     ("read-more teaser", re.compile(r"^(?:READ MORE|ALSO READ|RELATED|READ NEXT|MORE ON|SEE ALSO)\b.{0,160}$"), 25),
     ("social prompt", re.compile(
         r"^(?:follow|like|join|find|connect with) (?:us|[\w .@'-]{1,40}) on (?:twitter|x|facebook|instagram|linkedin|"
         r"youtube|tiktok|telegram|whatsapp|threads|bluesky|google news)\b"
         r"|^(?:share|tweet|email|pin|print)(?: (?:this|the))?(?: (?:article|story|page|post))?(?: (?:on|via|with) [\w ]{1,20})?[.:!]?$"
-        r"|^click to (?:share|email|print)\b|^share (?:on|via) |^copy (?:to clipboard|link)$", _I), 20),
+        r"|^click to (?:share|email|print)\b|^share (?:on|via) |^copy (?:to clipboard|link)$"
+        r"|^(?:like|liked|enjoy|enjoyed) this (?:story|article|post)\?.{0,60}\bshare\b", _I), 20),
     ("copyright line", re.compile(
         r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^this (?:material|article|copy) (?:may not|is for your personal)", _I), 40),
     ("photo credit", re.compile(
@@ -44,7 +46,7 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"scroll (?:down )?to continue(?: with content)?|article continues below|skip advert(?:isement)?)\s*[.:]?$", _I), 12),
     ("date stamp", re.compile(
         r"^(?:(?:last )?updated|published|posted|first published|modified|created)(?: on| at)?\s*:?\s*"
-        r"(?=.*(?:\d{1,2}:\d{2}|\b\d{4}\b|\bago\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))[^.!?]{0,80}$", _I), 16),
+        r"(?=.*(?:\d{1,2}:\d{2}|\b\d{4}\b|\bago\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))[^!?]{0,80}$", _I), 16),
     ("comment widget", re.compile(
         r"^(?:comments?|\d+ comments?|leave a (?:comment|reply)|post a comment|add a comment|join the (?:conversation|discussion)|"
         r"show comments|view comments|be the first to comment|comments are closed|comment on this (?:story|article)|"
@@ -97,21 +99,32 @@ def undouble(text: str) -> str:
 
     At a lower-to-upper case junction with no space, if the words after it repeat the
     words just before it (at least two words, or one of 4+ letters followed by a
-    non-letter), the repeat is dropped.
+    non-letter), the repeat is dropped. A hover card glued to the repeat and closed
+    by a "MORE" link ("Jane RoeJane RoeLatest headlines ... MORE") goes with it.
     """
     if not _JUNCTION.search(text):
         return text
     out = text
     for m in reversed(list(_JUNCTION.finditer(text))):
         i = m.start()
-        best = 0
+        if i > len(out):
+            continue
+        cut = 0
         for n in range(min(60, i, len(out) - i), 2, -1):
             seg = out[i : i + n]
-            if out[i - n : i] == seg and (i - n == 0 or not out[i - n - 1].isalpha()):
-                after = out[i + n : i + n + 1]
-                if (" " in seg or n >= 4) and not after.isalpha():
-                    best = n
-                    break
-        if best:
-            out = out[:i] + out[i + best :]
+            if out[i - n : i] != seg or (i - n > 0 and out[i - n - 1].isalpha()) or not (" " in seg or n >= 4):
+                continue
+            after = out[i + n : i + n + 1]
+            if not after.isalpha():
+                cut = n
+                break
+            card = _CARD_END.search(out, i + n, i + n + 600)
+            if after.isupper() and card:
+                cut = card.end() - i
+                break
+        if cut:
+            out = out[:i] + out[i + cut :]
     return out
+
+
+_CARD_END = re.compile(r" MORE\b")

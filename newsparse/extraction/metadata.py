@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import Any, Optional
+from html import unescape as html_unescape
 from urllib.parse import urlparse
 
 ARTICLE_TYPES = {
@@ -94,6 +95,11 @@ def collect(tree) -> PageFacts:
             name = sub[0].get("content") or _text(sub[0])
         if name:
             f.rel_authors.append(name)
+    for el in tree.xpath("//body//*[self::p or self::span or self::div or self::address or self::a or self::li]"):
+        own = " ".join((el.text or "").split())
+        if own[:3].lower() == "by " and len(own) < 60 and own[3:4].isupper():
+            f.bylines.append(own)
+            break
     for el in tree.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " byline ") or '
                          'contains(@class, "byline") or contains(@class, "author-name") or contains(@class, "authorName")]'):
         txt = _text(el)
@@ -287,72 +293,100 @@ def find_date(f: PageFacts, body_lines: list[str] = ()) -> Optional[str]:
 # --------------------------------------------------------------------------- authors
 _BY = re.compile(r"^\s*(?:written |posted |reviewed |words |story )?by[:\s]+", re.I)
 _JOB = re.compile(
-    r"\b(?:editor|editors|reporter|correspondent|writer|columnist|contributor|staff|author|journalist|producer|"
+    r"\b(?:editor|reporter|correspondent|writer|columnist|contributor|author|journalist|producer|"
     r"director|manager|analyst|expert|specialist|founder|ceo|president|chief|head of|senior|associate|"
-    r"freelance|team|desk|photographer|intern|fellow|professor|phd|md)\b.*$",
+    r"freelance|photographer|intern|fellow|professor|consultant|former|contributing|staff writer|sponsored|partner content)\b.*$",
     re.I,
 )
-_NOT_NAME = re.compile(r"https?://|@|\d|\b(?:admin|administrator|staff|editorial|newsroom|team|desk|unknown)\b", re.I)
+_NOT_NAME = re.compile(r"https?://|www\.|@|©|:|^\d+$|\b(?:unknown|anonymous|more about|view all|posts by|undefined|null|none|"
+                       r"written by|by)$|^(?:undefined|null|none|written by|by)\b", re.I)
 
 
-def clean_author(name: str) -> Optional[str]:
-    """A person's name from a byline string: no "By", no job title, no date, no e-mail."""
-    n = " ".join(str(name).split())
+def clean_author(name: str, strict: bool = True) -> Optional[str]:
+    """A byline name: no "By", no job title, no date, no e-mail.
+
+    ``strict`` (visible bylines) also wants a capitalised name of at most five words;
+    structured data (JSON-LD, author meta tags) may name a team or a user handle.
+    """
+    n = " ".join(html_unescape(str(name)).split())
     n = _BY.sub("", n)
-    n = re.split(r"\s+[|•·]\s+|\s+-\s+|,\s+|\s+\(", n)[0]
+    n = re.split(r"\s+[|•·/]\s+|\s+-\s+|,\s+|\s+\(", n)[0]
     n = n.strip(" ,.;:-")
-    words = n.split()
-    # "Nicoletta Richardson Trending Editor" -> keep the name before the job words
     m = _JOB.search(n)
+    if m and m.start() == 0:
+        return None
     if m and m.start() > 0:
         n = n[: m.start()].strip(" ,.-")
         words = n.split()
-        if words and words[-1][:1].isupper() and len(words) > 3:
+        while len(words) > 2 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):  # "Jane Roe AI Writer"
+            words.pop()
+        n = " ".join(words)
+        if len(words) < 2:  # "Shipping Expert": a title, not a name
+            return None
+        if len(words) > 3:
             n = " ".join(words[:-1])
-    if not n or _NOT_NAME.search(n) or not (1 <= len(n.split()) <= 5) or not n[0].isupper():
+    if not n or _NOT_NAME.search(n) or len(n.split()) > 6:
+        return None
+    if strict and (not n[0].isupper() or len(n.split()) > 5 or re.search(r"\d", n)):
         return None
     return n
 
 
 def _ld_names(v: Any) -> list[str]:
     if isinstance(v, list):
-        return [n for x in v for n in _ld_names(x)]
+        people = [x for x in v if isinstance(x, dict) and "person" in _types(x)]
+        return [n for x in (people or v) for n in _ld_names(x)]
     if isinstance(v, dict):
-        if _types(v) & {"organization", "newsmediaorganization", "corporation"}:
-            return []
         name = v.get("name")
+        if isinstance(name, list):
+            return [x for x in name if isinstance(x, str)]
         return [name] if isinstance(name, str) else []
     if isinstance(v, str):
         return [v]
     return []
 
 
+def _split_names(v: str) -> list[str]:
+    return re.split(r"\s*(?:;|&|\band\b)\s*|,\s*(?=[^,]+\s[^,]+(?:,|$))", v)
+
+
 def find_authors(f: PageFacts, site: Optional[str]) -> list[str]:
-    candidates: list[str] = []
+    """Author names: JSON-LD, then author meta tags, then rel=author / itemprop, then a byline."""
+    sources: list[tuple[list[str], bool]] = []
     for o in article_objects(f):
-        candidates = _ld_names(o.get("author"))
-        if candidates:
+        names = _ld_names(o.get("author"))
+        if names:
+            sources.append((names, False))
             break
-    if not candidates:
-        for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"):
-            v = f.meta.get(key)
-            if v and not v.startswith("http"):
-                candidates = re.split(r"\s*(?:,|;|&|\band\b)\s*", _BY.sub("", v)) if key != "byl" else [v]
-                break
-    if not candidates and f.rel_authors:
-        candidates = f.rel_authors[:3]
-    if not candidates and f.bylines:
-        line = f.bylines[0]
-        candidates = re.split(r"\s*(?:,|;|&|\band\b)\s*", _BY.sub("", line))
-    out: list[str] = []
-    seen: set[str] = set()
-    for c in candidates:
-        for part in re.split(r"\s+and\s+|\s*&\s*|\s*;\s*", str(c)):
-            n = clean_author(part)
-            if n and _squash(n) not in seen and not (site and _squash(n) == _squash(site)):
-                seen.add(_squash(n))
-                out.append(n)
-    return out[:6]
+    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"):
+        v = f.meta.get(key)
+        if v and not v.startswith("http"):
+            sources.append(([_BY.sub("", v)], False))
+            break
+    if f.rel_authors:
+        sources.append((f.rel_authors[:1], True))
+    if f.bylines:
+        sources.append(([_BY.sub("", f.bylines[0])], True))
+    site_key = _squash(site or "")
+    fallback: list[str] = []
+    for candidates, strict in sources:
+        out: list[str] = []
+        seen: set[str] = set()
+        for c in candidates:
+            for part in _split_names(html_unescape(str(c))):
+                if site and strict and part.rstrip().lower().endswith(" " + site.lower()):
+                    part = part.rstrip()[: -len(site)]  # "Jane Roe USA Today" on usatoday
+                n = clean_author(part, strict)
+                if n and _squash(n) not in seen:
+                    seen.add(_squash(n))
+                    out.append(n)
+        if out and site_key and all(_squash(n) == site_key for n in out):
+            # the site credited as author: a person named in a visible byline is the better answer
+            fallback = fallback or out
+            continue
+        if out:
+            return out[:10]
+    return fallback[:10]
 
 
 # --------------------------------------------------------------------------- language, url
@@ -436,11 +470,13 @@ def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = T
         if d in shown:
             return d
     if trust_markup:
-        for o in article_objects(f):
-            v = o.get("datePublished")
-            if isinstance(v, str) and parse_date(v):
+        # Nothing visible: trust an article's machine-written publication timestamp. A bare
+        # date without a time of day is too often a template or sitemap date to be trusted.
+        values = [o.get("datePublished") for o in article_objects(f)] + [f.meta.get("article:published_time")]
+        for v in values:
+            if isinstance(v, str) and _HAS_TIME.search(v) and parse_date(v):
                 return parse_date(v)
-        v = f.meta.get("article:published_time")
-        if v and parse_date(v):
-            return parse_date(v)
     return None
+
+
+_HAS_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")

@@ -7,7 +7,9 @@ from typing import Iterator, Optional
 
 from newsparse.errors import InputError
 
-_MAGIC = [
+# File signatures; the short ones are patterns so that text which merely starts with "RIFF" or
+# "ID3" is not mistaken for a binary.
+_MAGIC: list[tuple[bytes | re.Pattern[bytes], str]] = [
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"%PDF-", "a PDF document"),
     (b"\x1f\x8b", "a gzip archive"),
@@ -15,15 +17,15 @@ _MAGIC = [
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
-    (b"BZh", "a bzip2 archive"),
+    (re.compile(rb"BZh[1-9]1AY&SY"), "a bzip2 archive"),
     (b"\xfd7zXZ\x00", "an xz archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"\x7fELF", "an executable"),
-    (b"RIFF", "a media file"),
+    (re.compile(rb"RIFF....(WAVE|AVI |WEBP)", re.S), "a media file"),
     (b"\x00\x00\x00\x18ftyp", "a video file"),
     (b"\x00\x00\x00\x1cftyp", "a video file"),
     (b"\x00\x00\x00\x20ftyp", "a video file"),
-    (b"ID3", "an MP3 file"),
+    (re.compile(rb"ID3[\x02-\x04]\x00"), "an MP3 file"),
     (b"OggS", "an Ogg media file"),
     (b"wOFF", "a font file"),
     (b"\xd0\xcf\x11\xe0", "an Office document"),
@@ -45,7 +47,7 @@ def binary_kind(data: bytes) -> Optional[str]:
     """Name the kind of a binary (non-text) payload, or None if it looks like text."""
     head = data[:8192]
     for magic, kind in _MAGIC:
-        if head.startswith(magic):
+        if head.startswith(magic) if isinstance(magic, bytes) else magic.match(head):
             return kind
     if any(head.startswith(bom) for bom, _ in _BOMS):
         return None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from newsparse.inputs.decode import decode_bytes, flatten_deep_html, looks_like_
 from newsparse.model import Document
 
 DEFAULT_MAX_BYTES = limits.MAX_INPUT_BYTES
+_LOOKS_LIKE_HOST = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|news|info|co|uk|de|fr|io|gov|edu)(/|$)", re.I)
 
 
 @dataclass
@@ -54,7 +56,7 @@ class Source:
         if "\x00" in raw:
             raw = raw.replace("\x00", "")
         ctype = self.content_type or ("html" if looks_like_html(raw) else "text")
-        if ctype == "html":
+        if ctype == "html" and len(raw) <= limits.MAX_EXTRACT_CHARS:  # larger: extract refuses it anyway
             raw, depth = flatten_deep_html(raw, max_depth)
             if depth > max_depth:
                 warnings.append(
@@ -81,7 +83,8 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         with open(p, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        hint = " (for a URL, start it with http:// or https://)" if _LOOKS_LIKE_HOST.match(path) else ""
+        raise InputError(f"{path}: no such file{hint}") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except IsADirectoryError:

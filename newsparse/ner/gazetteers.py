@@ -58,3 +58,18 @@ def common_zipf(word: str) -> int:
         if c.startswith("common"):
             return int(c[6:])
     return 0
+
+
+@lru_cache(maxsize=1)
+def clusters() -> dict[str, tuple[str, ...]]:
+    """Lowercased word -> (coarse cluster, fine cluster, capitalisation bucket), from
+    ``models/ner_clusters.tsv``."""
+    out: dict[str, tuple[str, ...]] = {}
+    path = PACKAGE / "models" / "ner_clusters.tsv"
+    if not path.is_file():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, *rest = line.split("\t")
+            out[word] = tuple(rest)
+    return out

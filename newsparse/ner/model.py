@@ -37,9 +37,8 @@ class CRFModel:
         self.o = self.labels.index("O")
         self.zero = np.zeros(self.L)
         self._rows: dict[str, int] = {}
-        self._pending: list[tuple[Any, ...]] = []
         self._n_rows = 0
-        self._mat: Any = None
+        self._mat: Any = np.zeros((4096, 5, self.L))
         self._pos_rows: dict[str, int] = {}
         self._pos_list: list[Any] = []
         self._pos_mat: Any = None
@@ -54,11 +53,16 @@ class CRFModel:
         """Row of the word type in the cached (types x 5 x labels) score table."""
         row = self._rows.get(word)
         if row is None:
-            vecs = (self._vec(ft.own_features(word)), self._vec(ft.neighbour_features(word, -1)),
-                    self._vec(ft.neighbour_features(word, 1)), self._vec(ft.neighbour_features(word, -2)),
-                    self._vec(ft.neighbour_features(word, 2)))
-            row = self._n_rows + len(self._pending)
-            self._pending.append(vecs)
+            row = self._n_rows
+            if row >= len(self._mat):  # grow geometrically: amortised O(1) per new word
+                self._mat = self.np.concatenate([self._mat, self.np.zeros_like(self._mat)])
+            mat = self._mat[row]
+            mat[0] = self._vec(ft.own_features(word))
+            mat[1] = self._vec(ft.neighbour_features(word, -1))
+            mat[2] = self._vec(ft.neighbour_features(word, 1))
+            mat[3] = self._vec(ft.neighbour_features(word, -2))
+            mat[4] = self._vec(ft.neighbour_features(word, 2))
+            self._n_rows += 1
             self._rows[word] = row
         return row
 
@@ -71,29 +75,21 @@ class CRFModel:
             self._pos_mat = self.np.array(self._pos_list)
         return row
 
-    def _table(self) -> Any:
-        if self._pending:
-            new = self.np.array(self._pending)
-            self._mat = new if self._mat is None else self.np.concatenate([self._mat, new])
-            self._n_rows += len(self._pending)
-            self._pending = []
-        return self._mat
-
-    def emissions(self, sentences: list[list[str]]) -> Any:
+    def emissions(self, sentences: list[list[str]], ctx: dict[str, str] | None = None) -> Any:
         """Emission scores of all tokens of ``sentences``, flat (tokens x labels)."""
         np = self.np
         if self._n_rows > _CACHE_MAX:  # an unbounded vocabulary: start the cache afresh
-            self._rows, self._pending, self._n_rows, self._mat = {}, [], 0, None
+            self._rows, self._n_rows = {}, 0
         rows: list[int] = []
         pos: list[int] = []
         sid: list[int] = []
         empty = self._pos_row([])
         for k, words in enumerate(sentences):
-            words, feats = ft.prepare(words)
+            words, feats = ft.prepare(words, ctx)
             rows.extend([self._word_row(w) for w in words])
             pos.extend([self._pos_row(p) if p else empty for p in feats])
             sid.extend([k] * len(words))
-        M = self._table()[np.array(rows)]
+        M = self._mat[np.array(rows)]
         E = M[:, 0] + self._pos_mat[np.array(pos)]
         n = len(rows)
         if n > 1:
@@ -108,21 +104,21 @@ class CRFModel:
         return E
 
     def viterbi_batch(self, E: Any, lengths: Any) -> Any:
-        """Best label paths of several sentences at once: ``E`` is (sentences x steps x labels)."""
+        """Best label paths of several sentences at once: ``E`` is (sentences x steps x labels),
+        rows sorted by ascending length, so the sentences still running at step t are a suffix."""
         np = self.np
         S, N, L = E.shape
         T = self.T[None, :, :]
-        ident = np.broadcast_to(np.arange(L), (S, L))
+        ident = np.arange(L)
         delta = E[:, 0, :].copy()
         back = np.empty((N, S, L), dtype=np.int64)
-        back[0] = ident
+        back[:] = ident
         for t in range(1, N):
-            cand = delta[:, :, None] + T
+            k0 = int(np.searchsorted(lengths, t, side="right"))  # first sentence longer than t
+            cand = delta[k0:, :, None] + T
             best = cand.argmax(axis=1)
-            new = cand.max(axis=1) + E[:, t, :]
-            active = (lengths > t)[:, None]
-            back[t] = np.where(active, best, ident)
-            delta = np.where(active, new, delta)
+            back[t, k0:] = best
+            delta[k0:] = cand.max(axis=1) + E[k0:, t, :]
         path = np.empty((S, N), dtype=np.int64)
         cur = delta.argmax(axis=1)
         rows = np.arange(S)
@@ -132,8 +128,9 @@ class CRFModel:
         return path
 
     def tag_many(self, sentences: list[list[str]], batch: int = 512) -> list[list[str]]:
-        """IOB2 labels for many sentences: similar lengths are decoded together."""
+        """IOB2 labels for the sentences of one document: similar lengths are decoded together."""
         np = self.np
+        ctx = ft.doc_context(sentences)
         out: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         labels = self.labels
@@ -141,7 +138,7 @@ class CRFModel:
             idx = order[b : b + batch]
             sents = [sentences[i] for i in idx]
             lengths = np.array([len(s) for s in sents])
-            E_flat = self.emissions(sents)
+            E_flat = self.emissions(sents, ctx)
             N = int(lengths.max())
             E = np.zeros((len(sents), N, self.L))
             offsets = np.concatenate(([0], np.cumsum(lengths)))

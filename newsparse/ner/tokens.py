@@ -2,7 +2,8 @@
 
 Differs from the segment stage's tokens where NER needs it: possessives are split off
 (``TikTok's`` -> ``TikTok`` ``'s``), and a capitalised name hyphen-joined to a lowercase word
-is split (``U.S.-based`` -> ``U.S.`` ``-`` ``based``) so the name can be a mention of its own.
+is split (``U.S.-based`` -> ``U.S.`` ``-`` ``based``), and so is a prefix before a name
+(``anti-China`` -> ``anti`` ``-`` ``China``), so the name can be a mention of its own.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ TOKEN_RE = re.compile(
     re.X,
 )
 _SPLIT_HYPHEN = re.compile(r"^([A-Z][\w.]*?)(-)([a-z]+(?:-[a-z]+)*)$")
+_SPLIT_PREFIX = re.compile(r"^(anti|pro|non|ex|post|pre|mid|pan|all|trans|intra|inter|neo|sub|super)(-)([A-Z][\w.]*)$")
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -28,7 +30,7 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     for m in TOKEN_RE.finditer(text, start, end):
         s, e = m.span()
         tok = m.group()
-        hm = _SPLIT_HYPHEN.match(tok) if "-" in tok else None
+        hm = (_SPLIT_HYPHEN.match(tok) or _SPLIT_PREFIX.match(tok)) if "-" in tok else None
         if hm:
             a = s + len(hm.group(1))
             out += [(s, a), (a, a + 1), (a + 1, e)]

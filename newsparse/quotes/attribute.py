@@ -14,56 +14,32 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from newsparse.model import Document, Quote, TextSpan
-from newsparse.quotes.cues import Cue, CueLexicon
+from newsparse.model import Document, TextSpan
+from newsparse.quotes.cues import CueLexicon
 from newsparse.quotes.marks import QSpan, find_quotes
-from newsparse.quotes.speakers import (
-    ORG_WORDS,
-    SKIP_BEFORE_CUE,
-    _BAD_APPOS_START,
-    PRONOUNS,
-    Person,
-    Speaker,
-    SpeakerIndex,
-    first_name_genders,
-    np_after,
-    np_before,
-    phrase_kind,
-    strip_titles,
+from newsparse.quotes.attributions import Attribution, clause_start, tail_end, find_attributions
+from newsparse.quotes.content import (
+    ING_CUES,
+    before_scare,
+    has_verb,
+    is_scare,
+    piece_kind,
+    reported_pieces,
+    trim_piece,
 )
-from newsparse.quotes.tokens import Tok, split_units, tokenize_paragraph
+from newsparse.quotes.describe import BAD_APPOS_START
+from newsparse.quotes.names import ORG_WORDS, function_word, plausible_unknown_name, first_name_genders, strip_titles
+from newsparse.quotes.phrases import phrase_kind
+from newsparse.quotes.speakers import Speaker, SpeakerIndex
+from newsparse.quotes.tokens import PUNCT, Tok, split_units, tokenize_paragraph
 
-PUNCT = {",", ".", ":", ";", "!", "?", "—", "–", "-", "(", ")", "...", "…"}
-TAIL_PREPS = {"in", "on", "at", "during", "to", "after", "before", "via", "with", "from", "last", "this", "earlier",
-              "later", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-              "saturday", "sunday", "recently", "when", "while", "over", "through", "by", "of", "for", "the", "a",
-              "an", "an", "his", "her", "their", "its", "and", "again", "also", "then", "previously", "morning",
-              "afternoon", "evening", "night", "week", "month", "year", "ago"}
-PERSONISH_SUFFIXES = ("er", "ers", "ist", "ists", "ian", "ians", "or", "ors", "ant", "ants", "ent", "ents", "ee",
-                      "ees", "man", "men", "woman", "women", "person", "people")
 CONF = {"after-quote": 0.92, "inverted": 0.9, "colon-intro": 0.85, "before-quote": 0.85, "split-quote": 0.9,
         "indirect": 0.75, "according-to": 0.8, "partial": 0.75, "continuation": 0.8, "continued-paragraph": 0.8,
         "same-paragraph": 0.7, "floating": 0.6, "attribution-sentence": 0.85, "mid-attribution": 0.75}
-
-
 DOCUMENT_NOUNS = {"report", "reports", "survey", "surveys", "data", "study", "studies", "documents", "document",
                   "poll", "polls", "findings", "figures", "records", "numbers", "statistics", "research", "index",
                   "analysis", "estimates", "results", "filing", "filings", "records"}
-
-
-@dataclass
-class Attribution:
-    """A cue (token range) with its speaker phrase (token range) in one unit."""
-
-    ci: int
-    cj: int
-    si: int
-    sj: int
-    cue: Cue
-    inverted: bool = False
-    appositive: Optional[tuple[int, int]] = None  # token range of an appositive description
-    lo: int = 0  # token range of the whole attribution block
-    hi: int = 0
+STATEMENT_NOUNS = {"statement", "release", "memo", "letter", "email", "e-mail", "post", "tweet", "note", "notice"}
 
 
 @dataclass
@@ -91,228 +67,39 @@ class Context:
     index: SpeakerIndex
     sentence_starts: list[int]
     drafts: list[Draft] = field(default_factory=list)
-    min_words: int = 1
-
-
-# ------------------------------------------------------------------ attributions
-def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon) -> bool:
-    kind = phrase_kind(toks, i, j)
-    if kind != "role":
-        return True
-    head = toks[j - 1].low
-    return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or toks[j - 1].tag == "NNS"
-
-
-def _clause_start(toks: list[Tok], i: int) -> bool:
-    """Whether a subject phrase at ``i`` starts its clause (unit start, after an intro, a quote or a conjunction)."""
-    if i == 0:
-        return True
-    p = toks[i - 1]
-    if p.tag == "Q" or p.low in ("and", "but", "meanwhile", "so", "while", "as", "because", "although", "after",
-                                 "when", "though", "since", ":", "—", "that", "where", "before", "if"):
-        return True
-    if p.w == ",":
-        return True
-    return False
-
-
-def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
-    """Every cue in the unit that has a speaker phrase (subject, inverted, appositive or source)."""
-    lows = [t.low for t in toks]
-    out: list[Attribution] = []
-    k = 0
-    n = len(toks)
-    while k < n:
-        t = toks[k]
-        if t.tag == "Q":
-            k += 1
-            continue
-        cue = lex.match(lows, k)
-        if cue is None or (len(cue.words) == 1 and t.tag.startswith("NN") and t.low not in ("says", "said", "told")):
-            k += 1
-            continue
-        cj = k + len(cue.words)
-        att: Optional[Attribution] = None
-        if cue.source:
-            r = np_after(toks, cj, lex)
-            if r and _speakerish(toks, r[0], r[1], lex):
-                att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
-        else:
-            pk = k - 1
-            while pk >= 0 and pk >= k - 3 and toks[pk].w[0].islower() and \
-                    (toks[pk].low in SKIP_BEFORE_CUE or toks[pk].tag in ("RB", "MD")) and toks[pk].low not in PRONOUNS:
-                pk -= 1
-            prev = toks[pk] if pk >= 0 else None
-            if prev is not None and prev.w != "," and prev.tag != "Q" and prev.w not in ("—", ":"):
-                r = np_before(toks, k, lex)
-                if r and _speakerish(toks, r[0], r[1], lex) and not (r[1] - r[0] > 1 and toks[r[0]].low == "that"):
-                    att = Attribution(k, cj, r[0], r[1], cue)
-            if att is None and (prev is None or prev.w in (",", "—") or prev.tag == "Q") and not cue.takes_object:
-                r = np_after(toks, cj, lex)
-                if r is not None:
-                    after = toks[r[1]] if r[1] < n else None
-                    if (after is None or after.w in PUNCT or after.tag == "Q" or after.low in TAIL_PREPS) \
-                            and _speakerish(toks, r[0], r[1], lex):
-                        att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
-            if att is None and prev is not None and prev.w == ",":
-                att = _appositive_subject(toks, pk + 1, cj, cue, lex, k)
-        if att is not None and cue.needs_that and not att.inverted:
-            nxt = toks[cj] if cj < n else None
-            closing = (nxt is None or nxt.w in (".", "!", "?")) and att.si > 0 and toks[att.si - 1].w in (",", "—")
-            if not closing and (nxt is None or not (nxt.low == "that" or nxt.tag == "Q" or nxt.w == ":" or
-                                                    (nxt.w == "," and cj + 1 < n and toks[cj + 1].tag == "Q"))):
-                att = None
-        if att is not None and not cue.indirect and not any(t.tag == "Q" for t in toks):
-            att = None  # "asked", "continued": quotation cues only
-        if att is not None:
-            out.append(att)
-            k = cj
-        else:
-            k += 1
-    for a in out:
-        _extend_block(toks, a)
-    return out
-
-
-def _appositive_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon,
-                        ck: Optional[int] = None) -> Optional[Attribution]:
-    """``Name, <appositive or relative clause>, said``: the subject before the nearest earlier comma.
-
-    ``k`` is the index after the comma closing the appositive; ``ck`` the cue's own index."""
-    ck = k if ck is None else ck
-    end_comma = k - 1
-    c = end_comma - 1
-    while c > 0 and end_comma - c <= 40:
-        t = toks[c]
-        if t.tag == "Q" or t.w in (".", "!", "?", ":", ";"):
-            return None
-        if t.w == ",":
-            r = np_before(toks, c, lex)
-            if r and _clause_start(toks, r[0]) and _speakerish(toks, r[0], r[1], lex) \
-                    and phrase_kind(toks, r[0], r[1]) != "pronoun":
-                return Attribution(ck, cj, r[0], r[1], cue, appositive=(c + 1, end_comma))
-        c -= 1
-    return None
-
-
-def _extend_block(toks: list[Tok], a: Attribution) -> None:
-    """The attribution block: speaker, cue, listener object and trailing adverbials (``told reporters on Monday``)."""
-    lo = min(a.si, a.ci)
-    hi = max(a.sj, a.cj)
-    if a.inverted and hi < len(toks) and toks[hi].w == "," and not a.cue.source:
-        # "said Shen Yi, a scholar at X." - the appositive runs to the end of the unit
-        rest = toks[hi + 1 :]
-        if rest and all(t.tag != "Q" for t in rest) and (rest[0].low in ("a", "an", "the") or rest[0].tag.startswith(("NN", "JJ"))):
-            end = len(toks)
-            while end > hi + 1 and toks[end - 1].w in PUNCT:
-                end -= 1
-            if not any(t.tag.startswith("VB") and t.low not in ("based",) and t.w[0].islower() and t.tag in ("VBD", "VBZ", "VBP") for t in rest):
-                a.appositive = (hi + 1, end)
-                hi = end
-    a.lo, a.hi = lo, hi
-
-
-def _tail_end(toks: list[Tok], a: Attribution) -> int:
-    """Index after a short attribution tail (listener, time, place, ``in a statement``) ending the unit."""
-    n = len(toks)
-    j = a.hi
-    if j >= n:
-        return n
-    rest = toks[j:]
-    words = [t for t in rest if t.w not in PUNCT]
-    if any(t.tag == "Q" for t in rest):
-        return j
-    if len(words) <= 10 and not any(t.tag.startswith("VB") or t.tag in ("MD", "PRP", "EX") for t in words) and \
-            not any(t.low in ("that",) for t in words):
-        return n
-    return j
-
-
-# ------------------------------------------------------------------ classification
-def _is_scare(text: str, q: QSpan, toks: list[Tok], qi: int) -> bool:
-    """A term or name in quotation marks rather than somebody's words."""
-    inner = text[q.start : q.end].strip(" ,.")
-    words = inner.split()
-    if not words:
-        return True
-    if len(words) <= 6 and all(w[0].isupper() or w.lower() in ("of", "the", "and", "for", "a", "in", "on", "to", "&")
-                               for w in words) and not inner.endswith(("!", "?")) and len(words) <= 5:
-        return True
-    nxt = toks[qi + 1] if qi + 1 < len(toks) else None
-    if len(words) <= 2 and nxt is not None and nxt.tag.startswith(("NN", "JJ")) and nxt.w[0].islower():
-        return True  # used as a modifier: the "untrusted" apps
-    return False
-
-
-def _piece_kind(text: str, piece: list[Tok], qi_map: dict[int, int], all_toks: list[Tok]) -> str:
-    qs = [t for t in piece if t.tag == "Q"]
-    words = [t for t in piece if t.tag != "Q" and t.w not in PUNCT and t.low not in ("that", "and", "but")]
-    if qs and not words:
-        return "direct"
-    real_q = [t for t in qs if not _is_scare(text, t.q, all_toks, qi_map[id(t)])]
-    if real_q:
-        return "partial"
-    return "indirect"
-
-
-def _trim(piece: list[Tok]) -> list[Tok]:
-    i, j = 0, len(piece)
-    # "said in a statement on Monday that ...": the content starts after "that"
-    for z, t in enumerate(piece[:12]):
-        if t.low == "that" and z > 0:
-            if not any(x.tag.startswith("VB") or x.tag in ("MD", "Q") for x in piece[:z]) and piece[0].tag in ("IN", "RB", "NNP", "NN", "NNS", "DT", "PRP", "CD", ","):
-                i = z + 1
-            break
-        if t.tag.startswith("VB") or t.tag == "Q":
-            break
-    while i < j and (piece[i].w in PUNCT or piece[i].low in ("that", "and")):
-        i += 1
-    while j > i and piece[j - 1].w in PUNCT:
-        j -= 1
-    return piece[i:j]
-
-
-def _before_scare(piece: list[Tok]) -> list[Tok]:
-    """Reported content that runs on into a clause holding a term in quotation marks ends at
-    the clause boundary before it: the term is the writer's, not the speaker's."""
-    qk = next((k for k, t in enumerate(piece) if t.tag == "Q"), None)
-    if qk is None:
-        return piece
-    for b in range(qk - 1, 3, -1):
-        if piece[b].w == ";" or (piece[b].w == "," and b + 1 < len(piece) and piece[b + 1].low in ("and", "but", "while", "whereas")):
-            return piece[:b]
-    return piece
-
-
-def _has_verb(piece: list[Tok]) -> bool:
-    return any(t.tag.startswith("VB") or t.tag == "MD" for t in piece)
-
-
-# ------------------------------------------------------------------ the unit pass
-def u_low(t: Tok) -> str:
-    return t.low
 
 
 def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     text = ctx.doc.text
     i, j = a.si, a.sj
-    if a.cue.source and toks[i].low in ("the",) and j - i > 1:
-        pass
     mtext = text[toks[i].start : toks[j - 1].end]
     kind = phrase_kind(toks, i, j)
     if kind == "pronoun":
         person = ctx.index.resolve_pronoun(toks[i].low, toks[i].start, ctx.sentence_starts)
         if person is not None:
-            return Speaker(person.name, toks[i].start, toks[i].end, mtext, kind, person, True, 0.9)
+            return Speaker(person.display, toks[i].start, toks[i].end, mtext, kind, person, True, 0.9)
         return Speaker(mtext, toks[i].start, toks[i].end, mtext, kind, None, False, 0.5)
     if kind == "name" and j - i >= 3:
         # "Tim Guest with the health authority", "a spokesperson for Acme": the head is before the link
         for z in range(i + 1, j - 1):
-            if u_low(toks[z]) in ("with", "of", "for", "at", "from") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
+            if toks[z].low in ("with", "of", "for", "at", "from", "on", "in") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
                 after_words = [t.w for t in toks[z + 1 : j]]
-                if after_words[0].lower() in ("the", "a", "an") or ORG_WORDS.search(" ".join(after_words)) or \
-                        not any(first_name_genders().get(w.lower()) for w in after_words[:-1]):
-                    desc_tail = text[toks[z].start : toks[j - 1].end]
+                run = []
+                for w in reversed(after_words):
+                    if not w[:1].isupper():
+                        break
+                    run.insert(0, w)
+                ends_in_person = len(run) >= 2 and bool(first_name_genders().get(run[-2].lower()) or
+                                                        first_name_genders().get(run[0].lower())) \
+                    and not ORG_WORDS.search(" ".join(run[-2:]))
+                if ends_in_person is False and toks[z - 1].low in DOCUMENT_NOUNS | STATEMENT_NOUNS \
+                        and toks[z].low in ("from", "by", "of") and any(t.w[:1].isupper() for t in toks[z + 1 : j]):
+                    # "a statement from the EU said": the organisation speaks
+                    i = z + 1
+                    kind = phrase_kind(toks, i, j)
+                    mtext = text[toks[i].start : toks[j - 1].end]
+                    break
+                if not ends_in_person:
                     j = z
                     kind = phrase_kind(toks, i, j)
                     mtext = text[toks[i].start : toks[j - 1].end]
@@ -324,6 +111,8 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         k = j
         while k > i and toks[k - 1].w[:1].isupper() and toks[k - 1].tag != "POS" and toks[k - 1].low != "the":
             k -= 1
+        while k < j - 1 and function_word(toks[k].w):
+            k += 1  # "Even Veterans Affairs said": a sentence-initial adverb is not part of the name
         if k == j:
             k = j - 1
         words = [t.w for t in toks[k:j]]
@@ -333,7 +122,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         off = k + len(words) - len(name_words)
         genders = first_name_genders()
         # "Organizer Dwayne Croteau": a known first name inside the run starts the name
-        if len(name_words) >= 3 and not genders.get(name_words[0].lower()):
+        if len(name_words) >= 3 and not genders.get(name_words[0].lower()) and not plausible_unknown_name(name_words[:1]):
             for z in range(1, len(name_words) - 1):
                 if genders.get(name_words[z].lower()):
                     title_words = title_words + name_words[:z]
@@ -343,7 +132,14 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         ns, ne = toks[off].start, toks[j - 1].end
         name, person = ctx.index.canonical(name_words, ns, ne)
         if person is not None and person.kind == "unknown":
-            person.kind = "org" if len(name_words) == 1 or ORG_WORDS.search(name) else "person"
+            person.kind = "person" if len(name_words) in (2, 3) and plausible_unknown_name(name_words) and \
+                not ORG_WORDS.search(name) else "org"
+        if person is not None and person.kind != "person" and name == person.name:
+            if off > i and toks[off - 1].low == "the":
+                person.article = True
+            name = person.display  # organisations are named with their article: "the Red Cross"
+        elif off > i and toks[off - 1].low == "the" and person is None:
+            name = "the " + name
         sp = Speaker(name, ns, ne, text[ns:ne], kind, person, True, 1.0)
         if person is not None and ns > toks[i].start and not person.description:
             prefix = text[toks[i].start : ns].strip(" ,")
@@ -354,7 +150,15 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     if kind == "role":
         person = ctx.index.resolve_role(toks[i:j], toks[i].start)
         if person is not None:
-            return Speaker(person.name, toks[i].start, toks[j - 1].end, mtext, kind, person, True, 0.8)
+            return Speaker(person.display, toks[i].start, toks[j - 1].end, mtext, kind, person, True, 0.8)
+        if toks[i].low in ("the", "this") and j - i >= 2:
+            # "the official" after "a justice official said": the same unnamed speaker
+            head = toks[j - 1].low
+            for d in reversed(ctx.drafts):
+                sp0 = d.speaker
+                if sp0 is not None and sp0.kind == "role" and sp0.person is None and sp0.name and \
+                        sp0.name.lower().split()[-1] == head and sp0.name.lower().split()[0] in ("a", "an", "one"):
+                    return Speaker(sp0.name, toks[i].start, toks[j - 1].end, mtext, kind, None, True, 0.8)
     return Speaker(mtext, toks[i].start, toks[j - 1].end, mtext, "role", None, True, 0.85)
 
 
@@ -390,14 +194,38 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                 s, e = a.appositive
                 if e > s:
                     desc = text[u[s].start : u[e - 1].end].strip(" ,")
-                    if _BAD_APPOS_START.match(desc):
+                    if BAD_APPOS_START.match(desc):
                         desc = None
+                    elif sp.kind == "role" and sp.person is None and 2 <= e - s <= 4 and \
+                            all(t.tag in ("NNP", "NNPS") and t.w[:1].isupper() for t in u[s:e]):
+                        # "the director of operations for EHS, Jeff Fraser, says": the name speaks
+                        role_text = sp.mention_text
+                        name, person = ctx.index.canonical([t.w for t in u[s:e]], u[s].start, u[e - 1].end)
+                        sp = Speaker(name, u[s].start, u[e - 1].end, text[u[s].start : u[e - 1].end], "name",
+                                     person, True, 1.0)
+                        desc = role_text
             unit_sp = sp
-            tail = _tail_end(u, a)
+            tail = tail_end(u, a)
             left = u[: a.lo]
             right = u[tail:] if tail > a.hi else u[a.hi :]
-            left_t, right_t = _trim(left), _trim(right)
-            pieces = _pieces(u, a, left, right, left_t, right_t)
+            left_t, right_t = trim_piece(left), trim_piece(right)
+            pieces = reported_pieces(u, a, left, right, left_t, right_t)
+            split: list[tuple[list[Tok], str]] = []
+            for piece, side in pieces:  # "…, noting that …": a second report by the same speaker
+                z = next((z for z in range(1, len(piece) - 3) if piece[z + 1].low in ING_CUES and piece[z + 1].tag != "Q"
+                          and (piece[z].w == "," or (piece[z].tag == "Q" and text[piece[z].start : piece[z].end].rstrip().endswith(",")))),
+                         None)
+                if z is None:
+                    split.append((piece, side))
+                else:
+                    cut = z if piece[z].w == "," else z + 1
+                    split.extend([(trim_piece(piece[:cut]), side), (trim_piece(piece[z + 2 :]), side)])
+            pieces = [(pc, sd) for pc, sd in split if pc]
+            if right_t and right_t[0].low in ING_CUES and all(side != "right" for _, side in pieces):
+                # `…," he said, adding that police fired back`: what he added is reported too
+                rest = trim_piece(right_t[1:])
+                if len(rest) >= 3:
+                    pieces.append((rest, "right"))
             if not left_t and not right_t and prev_unit_bare is not None:
                 # `"Where?" Brooks says.` - an attribution sentence for the quotation before it
                 d = prev_unit_bare
@@ -407,7 +235,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     pending_bare.remove(d)
             for piece, side in pieces:
                 qs_in = [t for t in piece if t.tag == "Q"]
-                kind = _piece_kind(text, piece, qi_map, u)
+                kind = piece_kind(text, piece, qi_map, u)
                 if kind == "direct":
                     rule = "after-quote" if side == "left" else ("colon-intro" if a.hi < len(u) and u[a.hi].w == ":" else "before-quote")
                     if a.inverted and side == "left":
@@ -417,30 +245,41 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     if side == "right" and any(t.tag == "Q" for t in left):
                         rule = "split-quote"
                     for t in qs_in:
-                        qkind = "direct" if not text[t.start : t.start + 1].islower() else "partial"
+                        qkind = "direct" if not text[t.start : t.start + 1].islower() or \
+                            len(text[t.start : t.end].split()) >= 6 else "partial"
                         _draft(ctx, t.start, t.end, qkind, pi, rule, sp, cue_span, t.q, desc)
                         used_q.add(id(t))
                 elif kind == "partial":
-                    _draft(ctx, piece[0].start, piece[-1].end, "partial", pi,
-                           "according-to" if a.cue.source else "partial", sp, cue_span, None, desc)
-                    for t in qs_in:
-                        used_q.add(id(t))
+                    span = piece[-1].end - piece[0].start
+                    inq = sum(t.end - t.start for t in qs_in)
+                    if inq >= 0.6 * span:
+                        # the quotation carries the clause ("said the proposal "would …""): report it as such
+                        for t in qs_in:
+                            nw = len(text[t.start : t.end].split())
+                            _draft(ctx, t.start, t.end, "direct" if nw >= 6 else "partial", pi, "before-quote",
+                                   sp, cue_span, t.q, desc)
+                            used_q.add(id(t))
+                    else:
+                        _draft(ctx, piece[0].start, piece[-1].end, "partial", pi,
+                               "according-to" if a.cue.source else "partial", sp, cue_span, None, desc)
+                        for t in qs_in:
+                            used_q.add(id(t))
                 else:
-                    ok = a.cue.indirect and len([t for t in piece if t.w not in PUNCT]) >= 4 and _has_verb(piece) \
+                    whole = [t for pc, _ in pieces for t in pc] if len(pieces) == 2 else piece
+                    ok = a.cue.indirect and len([t for t in whole if t.w not in PUNCT]) >= 4 and has_verb(whole) \
                         and not (sp.kind == "role" and sp.person is None and u[a.sj - 1].low in DOCUMENT_NOUNS)
-                    if a.cue.needs_that and not (side == "right" and u[a.hi:a.hi + 1] and
-                                                 any(t.low == "that" for t in u[a.hi : a.hi + 6])):
-                        ok = False
+                    if a.cue.needs_that and side == "right" and not any(t.low == "that" for t in u[a.hi : a.hi + 6]):
+                        ok = False  # "believes in hard work": belief verbs report only "that" clauses
                     if side == "right" and piece[0].low == "to":
                         ok = False
                     if ok:
                         rule = "according-to" if a.cue.source else ("mid-attribution" if len(pieces) == 2 else "indirect")
-                        piece = _before_scare(piece)
+                        piece = before_scare(piece)
                         _draft(ctx, piece[0].start, piece[-1].end, "indirect", pi, rule, sp, cue_span, None, desc)
                         for t in piece:
                             if t.tag == "Q":
                                 used_q.add(id(t))
-            if u[-1].w == ":" or (a.hi < len(u) and _trim(u[a.hi :]) == [] and any(t.w == ":" for t in u[a.hi :])):
+            if u[-1].w == ":" or (a.hi < len(u) and trim_piece(u[a.hi :]) == [] and any(t.w == ":" for t in u[a.hi :])):
                 state["colon"] = sp
             if sp.person is not None:
                 ctx.index.note_speaker(sp.mention_start, sp.mention_end, sp.person)
@@ -453,8 +292,8 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                 continue
             starts_unit = all(x.w in PUNCT for x in u[:k])
             nwords = len(text[t.start : t.end].split())
-            if _is_scare(text, t.q, u, k) or (not starts_unit and nwords <= 3):
-                if unit_sp is not None and not _is_scare(text, t.q, u, k):
+            if is_scare(text, t.q, u, k) or (not starts_unit and nwords <= 3):
+                if unit_sp is not None and not is_scare(text, t.q, u, k):
                     _draft(ctx, t.start, t.end, "partial", pi, "partial", unit_sp, None)
                 else:
                     _draft(ctx, t.start, t.end, "scare", pi, "scare", None, None)
@@ -498,52 +337,13 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
             state.setdefault("chains", {})[d.qspan.chain] = d.speaker
 
 
-SUBORDINATE_START = {"when", "asked", "as", "after", "before", "in", "despite", "during", "while", "if", "although",
-                     "because", "since", "though", "once", "until", "unless", "told", "speaking", "responding",
-                     "following", "for", "at", "on", "with", "without", "by", "to", "from", "whether"}
-
-
-def _pieces(u: list[Tok], a: Attribution, left: list[Tok], right: list[Tok], left_t: list[Tok],
-            right_t: list[Tok]) -> list[tuple[list[Tok], str]]:
-    """What the attribution reports: the clause after it when it follows directly (``said (that) …``,
-    ``said: "…"``), the clause before it when it closes the sentence (``…, she said.``), both
-    around a parenthetical attribution (``X, officials say, Y``) or a split quotation."""
-    n = len(u)
-    follows = u[a.hi] if a.hi < n else None
-    left_q = any(t.tag == "Q" for t in left_t)
-    right_q = any(t.tag == "Q" for t in right_t)
-    if not right_t:
-        return [(left_t, "left")] if left_t else []
-    if not left_t:
-        return [(right_t, "right")]
-    if a.cue.source:
-        if follows is not None and follows.w == ",":
-            return [(right_t, "right")]
-        return [(left_t, "left")]
-    if follows is not None and follows.w not in (",", "—", "–", ".", ";", "!", "?", "("):
-        out = [(right_t, "right")]
-        if left_q and left and left[-1].w in (",", "—") and u[a.lo - 1].tag in ("Q", ","):
-            out.insert(0, (left_t, "left"))
-        return out
-    if follows is not None and follows.w in (",", "—", "–"):
-        if left_q or right_q:
-            return [(left_t, "left"), (right_t, "right")] if (left_q and right_q) else \
-                ([(left_t, "left")] if left_q else [(left_t, "left"), (right_t, "right")])
-        if left and left[-1].w in (",", "—", "–") and left_t[0].low not in SUBORDINATE_START:
-            return [(left_t, "left"), (right_t, "right")]
-        if left_t[0].low in SUBORDINATE_START or (left and left[-1].w not in (",", "—", "–")):
-            return [(right_t, "right")]
-        return [(left_t, "left")]
-    return [(left_t, "left")]
-
-
 def _choose(u: list[Tok], atts: list[Attribution]) -> Attribution:
     """The unit's main attribution: one next to a quotation, else one whose subject starts a clause."""
     for a in atts:
         if (a.lo > 0 and u[a.lo - 1].tag == "Q") or (a.lo > 1 and u[a.lo - 1].w == "," and u[a.lo - 2].tag == "Q"):
             return a
     for a in atts:
-        if _clause_start(u, a.lo) and not a.inverted:
+        if clause_start(u, a.lo) and not a.inverted:
             return a
     return atts[0]
 
@@ -554,6 +354,7 @@ def attribute(doc: Document, lex: CueLexicon, tagger, index: SpeakerIndex, max_f
     paras = [(p.start, p.end) for p in doc.paragraphs if getattr(p, "kind", "paragraph") not in ("heading", "caption", "title")] \
         if doc.paragraphs else [(0, len(text))]
     qspans = find_quotes(text, paras)
+    index.set_quoted([(q.start, q.end) for q in qspans])
     by_para: dict[int, list[QSpan]] = {}
     for q in qspans:
         by_para.setdefault(q.para, []).append(q)
@@ -567,7 +368,7 @@ def attribute(doc: Document, lex: CueLexicon, tagger, index: SpeakerIndex, max_f
             state.pop("colon", None)
             continue
         process_paragraph(ctx, pi, lo, hi, qs, tagger, state)
-    _resolve_floating(ctx, state, max_float_paragraphs)
+    _resolve_floating(ctx, state, max_float_paragraphs, paras)
     # chains: earlier pieces of a multi-paragraph quotation take the speaker found in a later piece
     chain_sp = state.get("chains", {})
     for d in ctx.drafts:
@@ -589,16 +390,29 @@ def _may_have_cue(seg: str, lex: CueLexicon) -> bool:
     return not first.isdisjoint(_WORD.findall(seg.lower()))
 
 
-def _resolve_floating(ctx: Context, state: dict, max_paras: int) -> None:
+def _resolve_floating(ctx: Context, state: dict, max_paras: int, paras: list[tuple[int, int]]) -> None:
+    """A quotation with no cue continues the latest speaker - or the person the text just turned to
+    (the subject of a sentence in the paragraph before it), whichever came last."""
     drafts = sorted(ctx.drafts, key=lambda d: d.start)
+    quoted = sorted((d.start, d.end) for d in drafts if d.qspan is not None)
+    qstarts = [q[0] for q in quoted]
+    index = ctx.index
     last: Optional[Draft] = None
     for d in drafts:
         if d.kind == "scare":
             continue
         if d.speaker is None and d.rule == "floating":
-            if last is not None and d.para - last.para <= max_paras:
+            last_ok = last is not None and d.para - last.para <= max_paras
+            last_pos = (last.speaker.mention_start if last and last.speaker else -1) if last_ok else -1
+            lo = paras[d.para - 1][0] if d.para > 0 else paras[d.para][0]
+            rec = index.latest_subject(lo, d.start, quoted, qstarts)
+            if rec is not None and rec.start > last_pos:
+                p = index.upgrade(rec.person, rec.start)
+                d.speaker = Speaker(p.display, rec.start, rec.end, ctx.doc.text[rec.start : rec.end], "name", p, True, 0.8)
+            elif last_ok:
                 d.speaker = last.speaker
-                d.confidence = round(CONF["floating"] * (last.speaker.confidence if last.speaker else 1.0), 3)
+            if d.speaker is not None:
+                d.confidence = round(CONF["floating"] * d.speaker.confidence, 3)
             continue
         if d.speaker is not None:
             last = d

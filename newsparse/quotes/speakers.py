@@ -11,134 +11,38 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from newsparse.model import Document
 from newsparse.quotes.cues import CueLexicon
+from newsparse.quotes.describe import appositive_after, title_before
+from newsparse.quotes.names import (
+    POSS,
+    POSS_END,
+    HONORIFIC_GENDER,
+    ORG_WORDS,
+    NAME_RE,
+    NOT_NAME_START,
+    clean_entity_name,
+    function_word,
+    in_credit,
+    plausible_unknown_name,
+    first_name_genders,
+    strip_titles,
+)
+from newsparse.quotes.phrases import PRONOUNS
 from newsparse.quotes.tokens import Tok
-
-FIRST_NAMES = Path(__file__).resolve().parent.parent / "data" / "first_names.tsv"
-
-PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
-NP_TAGS = {"NNP", "NNPS", "NN", "NNS", "JJ", "JJR", "JJS", "CD", "POS", "HYPH", "VBN", "VBG"}
-HEAD_TAGS = {"NNP", "NNPS", "NN", "NNS"}
-DETS = {"the", "a", "an", "one", "another", "some", "two", "three", "four", "many", "several", "both", "all",
-        "most", "other", "its", "his", "her", "their", "our", "this", "that", "these", "those", "each", "every"}
-LINK_PREPS = {"of", "for", "at", "from", "with", "in", "on"}
-SKIP_BEFORE_CUE = {"also", "previously", "later", "earlier", "then", "has", "have", "had", "was", "is", "were",
-                   "will", "would", "could", "may", "might", "recently", "repeatedly", "further", "once", "again",
-                   "publicly", "reportedly", "subsequently", "initially", "not", "n't", "never", "has", "had",
-                   "already", "often", "simply", "just", "still", "even", "only", "first", "quickly", "however",
-                   "previously", "separately", "clearly", "told", "did", "does", "do", "can", "should", "must"}
-NON_SPEAKER_HEADS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
-                     "year", "month", "day", "today", "yesterday", "time", "morning", "night", "afternoon",
-                     "evening", "weekend", "years", "months", "days", "weeks", "hours", "minutes", "interview",
-                     "january", "february", "march", "april", "june", "july", "august", "september", "october",
-                     "november", "december", "thing", "things", "way", "lot", "point", "part", "end", "fact"}
-HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f",
-                    "sir": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
-ORG_WORDS = re.compile(r"\b(Inc|Corp|Ltd|LLC|University|Institute|Agency|Department|Ministry|Company|Group|Bank|"
-                       r"Council|Association|Party|Times|News|Post|Capital|Nations|Committee|Commission|Court|"
-                       r"Service|Services|Police|Office|Board|Union|Foundation|Society|Centre|Center|Network|"
-                       r"Hospital|School|College|Government|Federation|Coalition|Alliance|Authority|Club|"
-                       r"Press|Media|Health|Canada|Corporation|Industries|Systems|Technologies|Airlines)\b")
-_PARTICLE = r"(?:de|van|von|da|di|le|la|bin|al|el|der|den|du|dos|del|ter|ten|St\.)"
-_CAP = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)"
-_NAME_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ ](?:{_PARTICLE}[ ])*{_CAP})*")
-
 
 _HE = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
-_NOT_NAME_START = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "According", "He", "She",
-                   "It", "They", "We", "I", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our",
-                   "After", "Before", "While", "Since", "For", "From", "With", "By", "Of", "To", "One", "Some",
-                   "Many", "Most", "Last", "Next", "There", "Here", "Then", "So", "Or", "Not", "No", "Yes", "Why",
-                   "What", "Who", "How", "Where", "Meanwhile", "However", "Although", "Though", "Because", "Under",
-                   "Over", "During", "Despite", "Like", "Unlike", "Mr.", "Ms.", "Mrs.", "Dr."}
-
-
 ORG_ROLE_NOUNS = {"company", "agency", "firm", "group", "organization", "organisation", "union", "ministry",
                   "department", "government", "board", "council", "association", "club", "team", "party",
                   "network", "broadcaster", "newspaper", "bank", "university", "school", "service", "office",
                   "hospital", "commission", "committee", "court", "city", "province", "charity", "society"}
-
-
-_POSS = re.compile(r"['’]s\s+")
-_POSS_END = re.compile(r"['’]s?$")
-
-
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-             "today", "yesterday", "tomorrow"}
 _SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
 _AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
-_NAME_OK_LOWER = {"of", "the", "and", "for", "de", "van", "von", "da", "di", "le", "la", "bin", "al", "el", "der",
-                  "den", "du", "dos", "del", "on", "in", "at", "&"}
-
-
-def _clean_entity_name(name: str, lex: CueLexicon, kind: str) -> Optional[str]:
-    """An entity's name fit to be a speaker's canonical name (titles and possessors off), or None."""
-    if not name or "\n" in name or re.search(r"[.!?]\s", name) or name.endswith((".", ",")) and not re.search(r"\b[A-Z]\.$", name):
-        return None
-    name = re.split(r"['’]s\s+", name)[-1]
-    name = _POSS_END.sub("", name) if re.search(r"['’]s$", name) else name
-    words = name.split()
-    if kind == "org" and words and words[0] in ("The", "the"):
-        words = words[1:]
-    if not words or words[0] in _NOT_NAME_START:
-        return None
-    if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_OK_LOWER) for w in words):
-        return None
-    while words and (words[0] in _NOT_NAME_START or words[0].lower() in _CALENDAR):
-        words = words[1:]
-    if len(set(w.lower() for w in words)) < len(words):
-        return None  # "Justin Trudeau Trudeau": two mentions run together
-    if kind == "person":
-        _, words = strip_titles(words, lex.titles)
-        genders = first_name_genders()
-        if len(words) >= 3 and not genders.get(words[0].lower()):
-            for z in range(1, len(words) - 1):
-                if genders.get(words[z].lower()):
-                    words = words[z:]
-                    break
-    return " ".join(words) or None
-
-
-def _in_credit(text: str, start: int, end: int) -> bool:
-    """A name inside a photo credit or byline aside: ``(Jane Doe/CBC)``."""
-    before = text[max(0, start - 2) : start]
-    after = text[end : end + 2]
-    return "(" in before or "/" in before or after[:1] == "/" or after.lstrip()[:1] == "/"
-
-
-def _plausible_unknown_name(words: list[str]) -> bool:
-    """A capitalised pair whose first word is not a known first name: a person unless its
-    words are ordinary English words (``Other Syrian``, ``Christmas Day``, ``Associated Press``)."""
-    from newsparse.nlp.pos import load_tagger
-
-    lower = load_tagger().lower
-    for w in (words[0], words[-1]):
-        if "." in w or not w[0].isupper() or w.isupper():
-            return False
-        tag = lower.get(w.lower())
-        if tag is not None and not tag.startswith("NNP"):
-            return False
-    return True
-
-
-@lru_cache(maxsize=1)
-def first_name_genders() -> dict[str, str]:
-    """first name (lowercase) -> m / f / u, from the shipped list (built from gender-guesser)."""
-    out: dict[str, str] = {}
-    with FIRST_NAMES.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            name, _, g = line.rstrip("\n").partition("\t")
-            out[name] = g
-    return out
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_PREV_WORD = re.compile(r"\b([a-z][a-z-]+)\s+$")
 
 
 @dataclass
@@ -151,6 +55,12 @@ class Person:
     entity: Optional[str] = None
     description: Optional[str] = None
     titles: set[str] = field(default_factory=set)
+    article: bool = False  # an organisation the text calls "the X"
+
+    @property
+    def display(self) -> str:
+        """The name as a speaker: organisations keep the article the text gives them."""
+        return f"the {self.name}" if self.article and self.kind != "person" else self.name
 
 
 @dataclass
@@ -179,17 +89,6 @@ class Speaker:
     confidence: float = 1.0
 
 
-def strip_titles(words: list[str], titles: frozenset[str]) -> tuple[list[str], list[str]]:
-    """(title words, name words): the name is what follows the last title word."""
-    cut = 0
-    for k, w in enumerate(words[:-1]):
-        if w in titles or w.lower() in ("spokesperson", "spokesman", "spokeswoman", "minister", "secretary",
-                                         "president", "chief", "leader", "mayor", "premier", "director",
-                                         "professor", "ceo", "chair", "founder", "judge", "officer", "coach"):
-            cut = k + 1
-    return words[:cut], words[cut:]
-
-
 @dataclass
 class SpeakerIndex:
     """The document's name inventory and mention timeline, used to canonicalise speakers."""
@@ -202,6 +101,17 @@ class SpeakerIndex:
     mentions: list[MentionRec] = field(default_factory=list)
     entity_spans: list[tuple[int, int, str, str, str]] = field(default_factory=list)  # start, end, id, name, type
     _starts: list[int] = field(default_factory=list)
+    _quoted: bytearray = field(default_factory=bytearray)
+
+    def set_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """Mark quotation text: names inside quotes are not antecedents for pronouns or role nouns."""
+        q = bytearray(len(self.doc.text) + 1)
+        for a, b in spans:
+            q[a:b] = b"\x01" * (b - a)
+        self._quoted = q
+
+    def _in_quote(self, pos: int) -> bool:
+        return bool(self._quoted) and pos < len(self._quoted) and self._quoted[pos] == 1
 
     @classmethod
     def build(cls, doc: Document, lex: CueLexicon) -> "SpeakerIndex":
@@ -212,44 +122,51 @@ class SpeakerIndex:
         if ents:
             for e in ents:
                 kind = "person" if e.type in ("PERSON", "PER") else "org"
-                clean = _clean_entity_name(e.name, lex, kind)
+                if kind == "org" and len(e.name.split()) >= 2 and e.name.split()[0] in lex.titles \
+                        and e.name.split()[0] not in ("Chief", "Executive", "Staff", "Senior", "General", "Crown"):
+                    kind = "person"  # "Justice Dunphy", "Mayor Tory": a titled person the tagger typed ORG
+                clean = clean_entity_name(e.name, lex, kind)
                 if clean is None:
                     continue
                 cw = clean.split()
-                if kind == "person" and not (genders.get(cw[0].lower()) or len(cw) == 1 or _plausible_unknown_name(cw)):
+                if kind == "person" and not (genders.get(cw[0].lower()) or len(cw) == 1 or plausible_unknown_name(cw)):
                     kind = "unknown"
                 p = idx._add(clean, kind, genders)
                 p.entity = e.id
                 for m in e.mentions:
                     idx.entity_spans.append((m.start, m.end, e.id, clean, e.type))
-                    if _in_credit(text, m.start, m.end):
+                    if in_credit(text, m.start, m.end):
                         continue
                     if kind == "person" or e.type == "ORG":
                         idx.mentions.append(MentionRec(m.start, m.end, p, full=len(m.text.split()) >= 2 or kind == "org"))
             idx.entity_spans.sort()
         # our own capitalised-name finder complements (or replaces) the entities
-        for m in _NAME_RE.finditer(text):
+        for m in NAME_RE.finditer(text):
             mtext = m.group()
-            cut = max((x.end() for x in _POSS.finditer(mtext)), default=0)
+            cut = max((x.end() for x in POSS.finditer(mtext)), default=0)
             words = mtext[cut:].split()
-            if words and _POSS_END.search(words[-1]):
-                words[-1] = _POSS_END.sub("", words[-1])
+            if words and POSS_END.search(words[-1]):
+                words[-1] = POSS_END.sub("", words[-1])
             titles, name = strip_titles(words, lex.titles)
-            while name and name[0] in _NOT_NAME_START:
+            while name and (name[0] in NOT_NAME_START or
+                            (len(name) > 1 and function_word(name[0]))):
                 name = name[1:]
             if not name:
                 continue
             nm = " ".join(name)
             first = name[0].lower()
             start = m.start() + mtext.rindex(nm) if nm in mtext else m.start()
-            if _in_credit(text, start, start + len(nm)):
+            if in_credit(text, start, start + len(nm)):
                 continue
             if idx._covered(start):
-                if titles:
-                    ent = idx.entity_at(start, start + len(nm))
-                    p = idx.persons.get(ent[1]) if ent else None
-                    if p is not None:
-                        p.titles.update(t.lower().rstrip(".") for t in titles)
+                ent = idx.entity_at(start, start + len(nm))
+                p = idx.persons.get(ent[1]) if ent else None
+                if p is not None:
+                    p.titles.update(t.lower().rstrip(".") for t in titles)
+                    if p.kind == "person" and nm != p.name and nm.startswith(p.name) and len(nm.split()) == len(p.name.split()) \
+                            and nm not in idx.persons:
+                        idx.persons[nm] = p  # "Kim Jong" cut short by the tagger: the text says "Kim Jong-un"
+                        p.name = nm
                 continue
             kind = "unknown"
             org = ORG_WORDS.search(nm)
@@ -257,11 +174,11 @@ class SpeakerIndex:
                 kind = "org"
             elif len(name) >= 2 and genders.get(first):
                 kind = "person"
-            elif len(name) >= 2 and any(genders.get(w.lower()) for w in name[1:-1]):
+            elif len(name) >= 3 and not plausible_unknown_name(name[:1]) and any(genders.get(w.lower()) for w in name[1:-1]):
                 z = next(z for z in range(1, len(name) - 1) if genders.get(name[z].lower()))
                 titles, name = titles + name[:z], name[z:]
                 kind = "person"
-            elif 2 <= len(name) <= 3 and _plausible_unknown_name(name):
+            elif 2 <= len(name) <= 3 and plausible_unknown_name(name):
                 kind = "person"
             elif titles:
                 kind = "person"
@@ -280,6 +197,12 @@ class SpeakerIndex:
                     p.gender = g
                 p.titles.add(t.lower().rstrip("."))
             idx.mentions.append(MentionRec(start, start + len(nm), p, full=True))
+        # lowercase role words right before a name are titles too: "director Jeff Fraser"
+        for r in idx.mentions:
+            if r.person.kind == "person":
+                w = _PREV_WORD.search(text, max(0, r.start - 40), r.start)
+                if w and w.group(1).lower() in lex.speaker_nouns:
+                    r.person.titles.add(w.group(1).lower())
         idx.mentions.sort(key=lambda r: r.start)
         # surname-only (or first-name-only) mentions of known persons: the nearest full name before
         full = [r for r in idx.mentions if r.full and r.person.kind == "person"]
@@ -306,6 +229,12 @@ class SpeakerIndex:
                 p.gender = g
         idx.mentions.sort(key=lambda r: r.start)
         idx._starts = [r.start for r in idx.mentions]
+        seen: set[int] = set()
+        for r in idx.mentions:  # an organisation first named "the X" keeps its article
+            if r.person.kind == "org" and id(r.person) not in seen:
+                seen.add(id(r.person))
+                r.person.article = text[max(0, r.start - 4) : r.start].lower() == "the " and \
+                    not re.match(r"\s+[A-Z0-9]|\s+[a-z]+\s+(?:of|for)\b|-", text[r.end : r.end + 20])  # not "the VW ID"
         idx._mark_subjects()
         idx._text_genders()
         return idx
@@ -315,18 +244,14 @@ class SpeakerIndex:
         if len(plist) == 1:
             return plist[0]
         best, best_pos = None, -1
-        first_after = None
         for r in full:
-            if r.person in plist:
-                if r.start < pos and r.start > best_pos:
-                    best, best_pos = r.person, r.start
-                elif r.start >= pos and first_after is None:
-                    first_after = r.person
+            if r.person in plist and best_pos < r.start < pos:
+                best, best_pos = r.person, r.start
         # the person who was introduced first (the article's subject) unless a nearer one was just named
         earliest = min(plist, key=lambda p: next((r.start for r in full if r.person is p), 1 << 30))
         if best is not None and pos - best_pos < 400:
             return best
-        return earliest if best is None else earliest if earliest is not None else best
+        return earliest
 
     def _text_genders(self) -> None:
         """Pronouns right after a person's subject mentions say their gender (overrides the name list)."""
@@ -380,7 +305,8 @@ class SpeakerIndex:
             seg = _SENT_SPLIT.split(before)[-1]
             # sentence-initial (after a short intro phrase or title run) or followed by a verb
             if len(seg.split()) <= 4 and not re.search(r"\b(of|to|with|by|for|and|from|about|against|on|at|in)\s*$", seg, re.I) \
-                    and not re.search(r"['’]s?\s*$", seg):
+                    and not re.search(r"['’]s?\s*$", seg) and \
+                    not any(tagger.tag_word(w, False)[:2] in ("VB", "PR", "MD") for w in _LOWER_WORD.findall(seg)):
                 r.subject = True
                 continue
             after = text[r.end : r.end + 160]
@@ -403,6 +329,9 @@ class SpeakerIndex:
     def canonical(self, words: list[str], start: int, end: int) -> tuple[str, Optional[Person]]:
         """The most complete known name for a name mention (full name for a surname)."""
         ent = self.entity_at(start, end)
+        own = " ".join(strip_titles(words, self.lex.titles)[1])
+        if ent is not None and own != ent[1] and ent[1] in own and len(own) > len(ent[1]):
+            ent = None  # the entity is a part of the name the text gives ("Red Cross" in "Kenya Red Cross")
         if ent is not None:
             eid, name, typ = ent
             p = self.persons.get(name)
@@ -411,7 +340,8 @@ class SpeakerIndex:
                 if longer is not None:
                     return longer.name, longer
             if p is not None:
-                return name, p
+                p = self.upgrade(p, start)
+                return p.name, p
         _, name_words = strip_titles(words, self.lex.titles)
         name = re.sub(r"\s*['’]s$", "", " ".join(name_words)).strip()
         if not name:
@@ -429,6 +359,13 @@ class SpeakerIndex:
             p = self._add(name, kind, genders)
         return name, p
 
+    def upgrade(self, person: Optional[Person], pos: int) -> Optional[Person]:
+        """A person known by a short name (surname) -> the full-name person meant at ``pos``."""
+        if person is None or person.kind != "person":
+            return person
+        longer = self._longer(person.name, pos, use_mention=False)
+        return longer if longer is not None else person
+
     def mention_at(self, start: int, end: int) -> Optional[MentionRec]:
         i = bisect_left(self._starts, end) - 1
         while i >= 0 and self.mentions[i].end > start:
@@ -438,10 +375,10 @@ class SpeakerIndex:
             i -= 1
         return None
 
-    def _longer(self, name: str, before: int) -> Optional[Person]:
+    def _longer(self, name: str, before: int, use_mention: bool = True) -> Optional[Person]:
         """A longer person name ending (or starting) with ``name``, the one meant at ``before``."""
         words = name.split()
-        r = self.mention_at(before, before + len(name))
+        r = self.mention_at(before, before + len(name)) if use_mention else None
         if r is not None and r.person.kind == "person" and len(r.person.name.split()) > len(words) and \
                 (r.person.name.endswith(name) or r.person.name.startswith(name)):
             return r.person
@@ -457,30 +394,45 @@ class SpeakerIndex:
         full = [m for m in self.mentions if m.full]
         return self._nearest_full(cands, before, full)
 
+    def latest_subject(self, lo: int, hi: int, quoted: list[tuple[int, int]], qstarts: list[int]) -> Optional[MentionRec]:
+        """The last person in subject (or speaker) position in ``[lo, hi)``, outside quotations."""
+        k = bisect_left(self._starts, hi) - 1
+        while k >= 0 and self.mentions[k].start >= lo:
+            r = self.mentions[k]
+            if r.person.kind == "person" and (r.subject or r.speaker):
+                qi = bisect_left(qstarts, r.start + 1) - 1
+                if not (qi >= 0 and quoted[qi][0] <= r.start < quoted[qi][1]):
+                    return r
+            k -= 1
+        return None
+
     # ------------------------------------------------------------- role nouns
     def resolve_role(self, toks: list[Tok], pos: int) -> Optional[Person]:
         """``the company`` -> the latest organisation; ``the mayor`` -> the latest person titled mayor."""
         if len(toks) < 2 or toks[0].low not in ("the", "this"):
             return None
-        words = [t.low for t in toks[1:]]
-        head = words[-1]
-        if len(words) > 2:
+        words = [t.low for t in toks[1:] if not t.tag.startswith("JJ") and t.low not in ("former", "new", "current")]
+        if not words or len(words) > 2:
             return None
+        head = words[-1]
         i = bisect_left(self._starts, pos) - 1
         if head in ORG_ROLE_NOUNS:
             k = i
-            while k >= 0 and pos - self.mentions[k].start < 3000:
+            while k >= 0 and pos - self.mentions[k].start < 250:
                 r = self.mentions[k]
-                if r.person.kind == "org" and (r.subject or r.speaker or head in r.person.name.lower()):
+                if r.person.kind == "org" and not self._in_quote(r.start) and \
+                        (r.subject or r.speaker or head in r.person.name.lower()):
                     return r.person
                 k -= 1
             return None
         k = i
         while k >= 0 and pos - self.mentions[k].start < 5000:
             p = self.mentions[k].person
-            if p.kind == "person" and (head in p.titles or (p.description and re.search(rf"\b{re.escape(head)}\b", p.description, re.I))):
-                if len(words) == 1 or all(w in p.titles or (p.description and w in p.description.lower()) for w in words):
-                    return p
+            if p.kind == "person" and not self._in_quote(self.mentions[k].start):
+                desc = (self.description(p) or "").lower()
+                if head in p.titles or re.search(rf"\b{re.escape(head)}\b", desc):
+                    if len(words) == 1 or all(w in p.titles or w in desc for w in words):
+                        return p
             k -= 1
         return None
 
@@ -493,18 +445,23 @@ class SpeakerIndex:
 
     def resolve_pronoun(self, pron: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
         """The most recent compatible person: subjects and speakers of recent sentences first."""
+        return self.upgrade(self._resolve_pronoun(pron, pos, sentence_starts), pos)
+
+    def _resolve_pronoun(self, pron: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
         g = PRONOUNS.get(pron.lower())
         if g in ("s", None):
             return None
         i = bisect_left(self._starts, pos) - 1
         if g == "n" or g == "p":
-            want = ("org",) if g == "n" else ("org",)
-            k = i
-            while k >= 0 and pos - self.mentions[k].start < 1500:
-                r = self.mentions[k]
-                if r.person.kind in want and (r.subject or r.speaker):
-                    return r.person
-                k -= 1
+            # "it said" / "they said": an organisation that spoke recently, else one in subject position
+            for need_speaker in (True, False):
+                k = i
+                while k >= 0 and pos - self.mentions[k].start < 1500:
+                    r = self.mentions[k]
+                    if r.person.kind == "org" and not self._in_quote(r.start) and \
+                            (r.speaker if need_speaker else r.subject):
+                        return r.person
+                    k -= 1
             return None
         fallback: Optional[Person] = None
         k = i
@@ -512,6 +469,9 @@ class SpeakerIndex:
         while k >= 0 and pos - self.mentions[k].start < limit:
             r = self.mentions[k]
             p = r.person
+            if self._in_quote(r.start):
+                k -= 1
+                continue
             if p.kind == "person" and p.gender in (g, "u"):
                 if r.subject or r.speaker:
                     if fallback is not None and p.gender == "u" and fallback.gender == g and \
@@ -537,137 +497,9 @@ class SpeakerIndex:
         for r in self.mentions:
             if r.person is not person:
                 continue
-            d = _appositive_after(text, r.end) or _title_before(text, r.start, self.lex)
+            d = appositive_after(text, r.end) or title_before(text, r.start, self.lex)
             if d:
                 desc = d
                 break
         person.description = desc
         return desc or None
-
-
-_APPOS_START = re.compile(r",\s+(?=(?:a|an|the|[a-z]|[A-Z]))")
-_BAD_APPOS_START = re.compile(r"^(?:who|whose|whom|which|that|where|when|said|says|told|and|but|he|she|they|it|we|I|is|was|"
-                              r"has|had|according|as|adding|saying|in|on|at|of|for|with|to|from|by|if|because|"
-                              r"\d)\b")
-
-
-def _appositive_after(text: str, end: int) -> Optional[str]:
-    m = _APPOS_START.match(text, end)
-    if not m:
-        return None
-    rest = text[m.end() : m.end() + 300]
-    cut = len(rest)
-    for pat in (r",", r"\.(?=\s|$)(?<![A-Z]\.)(?<!\b[A-Z][a-z]\.)", r";", r"[\"“”]", r"\n", r"\(", r"—"):
-        mm = re.search(pat, rest)
-        if mm and mm.start() < cut:
-            cut = mm.start()
-    desc = rest[:cut].strip()
-    words = desc.split()
-    if not (1 <= len(words) <= 30) or _BAD_APPOS_START.match(desc):
-        return None
-    if re.search(r"\b(said|says|told|is|was|are|were|has|have|had|will|would)\b", desc):
-        return None
-    if len(words) == 1 and not words[0][0].isupper():
-        return None
-    return desc
-
-
-def _title_before(text: str, start: int, lex: CueLexicon) -> Optional[str]:
-    before = text[max(0, start - 120) : start]
-    m = re.search(r"((?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+)*?(?:[A-Z][\w.'’-]*\s+)*(?:[a-z]+\s+)?)$", before)
-    if not m:
-        return None
-    cand = m.group(1).strip()
-    words = cand.split()
-    while words and (words[0].lower() in ("of", "the", "and", "for") or words[0] in ("The", "A", "An")):
-        words = words[1:]
-    if not words:
-        return None
-    last = words[-1]
-    if last not in lex.titles and last.lower() not in lex.speaker_nouns:
-        return None
-    if last.lower() in ("company", "report", "statement", "study", "data", "group", "city", "people"):
-        return None
-    # lowercase words are only allowed as the final role noun ("Foreign Ministry spokesperson")
-    if any(w[0].islower() and w not in ("of", "the", "and", "for") for w in words[:-1]):
-        k = max(i for i, w in enumerate(words[:-1]) if w[0].islower() and w not in ("of", "the", "and", "for"))
-        words = words[k + 1 :]
-    if not words:
-        return None
-    return " ".join(words)
-
-
-# ----------------------------------------------------------------------- phrases
-def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional[tuple[int, int]]:
-    """Token range [i, j) of the subject phrase ending right before index ``c`` (skipping adverbs)."""
-    j = c
-    skipped = 0
-    while j - 1 >= lo and (toks[j - 1].low in SKIP_BEFORE_CUE or toks[j - 1].tag in ("RB", "MD")) and skipped < 3 \
-            and toks[j - 1].low not in PRONOUNS and toks[j - 1].w[0].islower():
-        j -= 1
-        skipped += 1
-    if j - 1 < lo:
-        return None
-    t = toks[j - 1]
-    if t.low in PRONOUNS and t.tag in ("PRP", "NNP", "NN") :
-        return (j - 1, j)
-    if t.tag not in HEAD_TAGS or t.low in NON_SPEAKER_HEADS:
-        return None
-    i = j - 1
-    while i - 1 >= lo:
-        p = toks[i - 1]
-        if p.tag in NP_TAGS and p.low not in SKIP_BEFORE_CUE and not (p.tag in ("VBN", "VBG") and p.w[0].islower()):
-            i -= 1
-            continue
-        if p.low in DETS or p.tag in ("DT", "PRP$"):
-            i -= 1
-            # "Tim Guest with the Nova Scotia Health Authority said": the phrase goes on to the left
-            if i - 2 >= lo and toks[i - 1].low in ("with", "of", "for", "at", "from") and toks[i - 2].tag in HEAD_TAGS:
-                i -= 1
-                continue
-            break
-        if p.low in LINK_PREPS and i - 2 >= lo and toks[i - 2].tag in HEAD_TAGS and p.low in ("of", "for", "at"):
-            i -= 1
-            continue
-        break
-    if j - i > 12:
-        return None
-    return (i, j)
-
-
-def np_after(toks: list[Tok], k: int, lex: CueLexicon) -> Optional[tuple[int, int]]:
-    """Token range of a speaker phrase starting at ``k`` (inverted "said Zhao", "according to X")."""
-    n = len(toks)
-    if k >= n:
-        return None
-    t = toks[k]
-    if t.low in PRONOUNS and t.tag == "PRP":
-        return (k, k + 1)
-    i = k
-    if t.low in DETS or t.tag in ("DT", "PRP$"):
-        i += 1
-    j = i
-    while j < n and (toks[j].tag in NP_TAGS or (toks[j].low in ("of", "for", "at") and j + 1 < n and
-                                                   toks[j + 1].tag in HEAD_TAGS | {"DT"} and j > i)):
-        if toks[j].tag in ("VBN", "VBG") and toks[j].w[0].islower():
-            break
-        if toks[j].low in ("of", "for", "at") and j + 1 < n and toks[j + 1].tag == "DT":
-            j += 1
-        j += 1
-    while j > i and toks[j - 1].tag not in HEAD_TAGS:
-        j -= 1
-    if j <= i or toks[j - 1].low in NON_SPEAKER_HEADS or j - k > 14:
-        return None
-    return (k, j)
-
-
-def phrase_kind(toks: list[Tok], i: int, j: int) -> str:
-    """name | pronoun | role for a speaker phrase."""
-    if j - i == 1 and toks[i].low in PRONOUNS:
-        return "pronoun"
-    if any(t.tag in ("NNP", "NNPS") and t.w[0].isupper() for t in toks[i:j]):
-        # "A Freedom Mobile spokesperson": a name used as a modifier of a role noun
-        if toks[j - 1].tag in ("NN", "NNS") and toks[j - 1].w[0].islower():
-            return "role"
-        return "name"
-    return "role"

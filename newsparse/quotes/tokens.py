@@ -18,12 +18,14 @@ TOKEN_RE = re.compile(
            Inc|Ltd|Corp|Co|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Cpl|Cst|Coun|Atty|Pres|Gov)\.(?=\s)
       | [A-Z]\.(?=\s+[A-Z])
       | \d+(?:[.,:]\d+)*%?
+      | [A-Za-z]\w*(?:\.(?:[a-z0-9]\w*|[A-Z0-9]+\b))+(?=['’]s\b|[^\w.]|\.\W|\.?$)
       | \w+(?:[-'’]\w+)*(?=['’]s\b)
       | \w+(?:[-]\w+)*(?:n['’]t|['’](?:ll|re|ve|d|m))?
       | ['’]s\b
       | \.\.\.|--|[^\w\s]""",
     re.X,
 )
+PUNCT = {",", ".", ":", ";", "!", "?", "—", "–", "-", "(", ")", "...", "…"}
 _ABBREV_UPPER = re.compile(r"^(?:[A-Z]\.){2,}$")
 _BREAK_NEXT = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "This", "That",
                "His", "Her", "Their", "There", "Its", "Our", "As", "If", "When", "While", "After", "Before"}
@@ -99,7 +101,7 @@ def split_units(text: str, toks: list[Tok]) -> list[list[Tok]]:
         starts = nxt.tag == "Q" or nxt.w[:1].isupper() or nxt.w[:1].isdigit()
         if not starts:
             continue
-        if t.w in (".", "!", "?") or (t.w == "…"):
+        if (t.w in (".", "!", "?") or t.w == "…") and (t.end >= len(text) or not text[t.end].isalnum()):
             units.append(cur)
             cur = []
         elif t.tag == "Q" and _quote_ends_sentence(text, t.q):

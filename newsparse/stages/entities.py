@@ -6,22 +6,28 @@ character spans into ``doc.text``. See docs/entities.md for the model, its score
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsparse.model import Document, Entity, Mention
 from newsparse.stages.base import Stage
 
 ALL_TYPES = "PERSON,ORG,GPE,LOC,NORP,MISC"
+#: words a name never starts or ends with (a tagger's ragged edge: "Vexa of", "- Oslo")
+EDGE_WORDS = {"of", "and", "for", "in", "on", "at", "to", "by", "with", "'s", "’s", "'", "’", "-", ",", ".", "(",
+              ")", '"', "“", "”", ":", ";", "&"}
 
 
 @dataclass
 class EntitiesParams:
-    min_count: int = 1
-    types: str = ALL_TYPES  # comma-separated types to report
-    propagate: bool = True  # find every capitalised occurrence of a recognised name
-    merge: bool = True  # merge aliases (surnames, country short forms, acronyms)
-    count_pronouns: bool = False  # count he/she as mentions of the closest person
-    model: str = ""  # path of another crfsuite model; empty = the shipped one
+    min_count: int = field(default=1, metadata={"help": "report entities mentioned at least this often"})
+    types: str = field(default=ALL_TYPES, metadata={"help": "comma-separated entity types to report"})
+    propagate: bool = field(default=True, metadata={
+        "help": "also count capitalised occurrences of a recognised name that the tagger missed"})
+    merge: bool = field(default=True, metadata={
+        "help": "merge aliases: surnames, country short forms, acronyms, short organisation names"})
+    count_pronouns: bool = field(default=False, metadata={
+        "help": "count he/she/him/her as mentions of the closest preceding person"})
+    model: str = field(default="", metadata={"help": "path of another exported CRF (.npz); empty: the shipped one"})
 
 
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:
@@ -46,6 +52,12 @@ def tagged_mentions(text: str, sentences: list[tuple[int, int]], model: str = ""
     mentions: list[RawMention] = []
     for toks, tg in zip(toks_per_sent, tags):
         for i, j, typ in spans(tg):
+            while i < j and text[toks[i][0]:toks[i][1]].lower() in EDGE_WORDS:
+                i += 1
+            while j > i and text[toks[j - 1][0]:toks[j - 1][1]].lower() in EDGE_WORDS:
+                j -= 1
+            if i == j:
+                continue
             s, e = toks[i][0], toks[j - 1][1]
             surface = text[s:e]
             if not any(c.isalnum() for c in surface):
@@ -73,8 +85,10 @@ class EntitiesStage(Stage):
         mentions, tokens = tagged_mentions(text, sentences, self.params.model)
         mentions = [mg.strip_titles(m, text) for m in mentions]
         mentions = mg.split_country_prefix(mentions, tokens, text)
+        mentions = mg.split_person_tail(mentions, tokens, text)
         mg.consistent_types(mentions)
         if self.params.propagate:
+            mentions = mg.coordinated(text, mentions)
             mentions = mg.propagate(text, mentions)
         if self.params.merge:
             groups = mg.merge(mentions, text)

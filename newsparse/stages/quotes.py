@@ -13,15 +13,22 @@ from newsparse.model import Document, Quote, TextSpan
 from newsparse.stages.base import Stage
 
 
+def _p(default, help: str):  # noqa: A002 - "help" is the registry's metadata key
+    if isinstance(default, list):
+        return field(default_factory=lambda: list(default), metadata={"help": help})
+    return field(default=default, metadata={"help": help})
+
+
 @dataclass
 class QuotesParams:
-    min_words: int = 1
-    extra_cues: list[str] = field(default_factory=list)
-    cues_file: Optional[str] = None
-    indirect: bool = True
-    keep_scare: bool = True
-    floating_paragraphs: int = 2
-    min_confidence: float = 0.0
+    min_words: int = _p(1, "drop quotes with fewer words")
+    extra_cues: list[str] = _p([], "more cue verbs or phrases, added to the packaged lexicon")
+    cues: list[str] = _p([], "same as extra_cues (kept for older configs)")
+    cues_file: Optional[str] = _p(None, "a YAML cue lexicon (shaped like newsparse/quotes/cues.yaml) added to the packaged one")
+    indirect: bool = _p(True, "report indirect (reported) speech")
+    keep_scare: bool = _p(True, "keep scare quotes as kind 'scare' (never attributed)")
+    floating_paragraphs: int = _p(4, "how many paragraphs back a quote with no cue may find its speaker")
+    min_confidence: float = _p(0.0, "drop attributed quotes below this confidence")
 
 
 class QuotesStage(Stage):
@@ -40,7 +47,8 @@ class QuotesStage(Stage):
         if self._lex is None:
             from newsparse.quotes.cues import load_lexicon
 
-            self._lex = load_lexicon(self.params.cues_file, tuple(self.params.extra_cues or ()))
+            self._lex = load_lexicon(self.params.cues_file,
+                                     tuple(self.params.extra_cues or ()) + tuple(self.params.cues or ()))
         return self._lex
 
     def process(self, doc: Document) -> Document:
@@ -71,6 +79,10 @@ class QuotesStage(Stage):
                 continue
             if d.kind != "scare" and d.confidence < p.min_confidence:
                 continue
+            end = d.end
+            while end > d.start + 1 and text[end - 1] in ",;: ":
+                end -= 1  # the comma before "she said" is punctuation of the sentence, not of the quote
+            d.end = end
             sp = d.speaker
             desc = d.desc
             if sp is not None and sp.person is not None and not desc:

@@ -1,0 +1,207 @@
+"""Attributions: a cue from the lexicon with its speaker phrase, found in one sentence unit
+(``X said``, ``said X``, ``X, a …, told``, ``according to X``, ``…, saying``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from newsparse.quotes.cues import Cue, CueLexicon
+from newsparse.quotes.phrases import PRONOUNS, SKIP_BEFORE_CUE, np_after, np_before, phrase_kind
+from newsparse.quotes.tokens import PUNCT, Tok
+
+TAIL_PREPS = {"in", "on", "at", "during", "to", "after", "before", "via", "with", "from", "last", "this", "earlier",
+              "later", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+              "saturday", "sunday", "recently", "when", "while", "over", "through", "by", "of", "for", "the", "a",
+              "an", "an", "his", "her", "their", "its", "and", "again", "also", "then", "previously", "morning",
+              "afternoon", "evening", "night", "week", "month", "year", "ago"}
+PERSONISH_SUFFIXES = ("er", "ers", "ist", "ists", "ian", "ians", "or", "ors", "ant", "ants", "ent", "ents", "ee",
+                      "ees", "man", "men", "woman", "women", "person", "people")
+
+
+@dataclass
+class Attribution:
+    """A cue (token range) with its speaker phrase (token range) in one unit."""
+
+    ci: int
+    cj: int
+    si: int
+    sj: int
+    cue: Cue
+    inverted: bool = False
+    appositive: Optional[tuple[int, int]] = None  # token range of an appositive description
+    borrowed: bool = False  # the speaker is the sentence's subject, away from the cue
+    lo: int = 0  # token range of the whole attribution block
+    hi: int = 0
+
+
+def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon, strict: bool = False) -> bool:
+    kind = phrase_kind(toks, i, j)
+    if kind != "role":
+        return True
+    h = j - 1
+    for z in range(i + 1, j - 1):  # "a spokesperson for the fire service": the head comes before the link
+        if toks[z].low in ("of", "for", "at", "from", "with", "on", "in", "to") and toks[z - 1].tag in ("NN", "NNS"):
+            h = z - 1
+            break
+        if toks[z].low in ("familiar", "close") and z > i:  # "sources familiar with the talks"
+            h = z - 1
+            break
+    head = toks[h].low
+    return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or (toks[h].tag == "NNS" and not strict)
+
+
+def clause_start(toks: list[Tok], i: int) -> bool:
+    """Whether a subject phrase at ``i`` starts its clause (unit start, after an intro, a quote or a conjunction)."""
+    if i == 0:
+        return True
+    p = toks[i - 1]
+    if p.tag == "Q" or p.low in ("and", "but", "meanwhile", "so", "while", "as", "because", "although", "after",
+                                 "when", "though", "since", ":", "—", "that", "where", "before", "if"):
+        return True
+    if p.w == ",":
+        return True
+    return False
+
+
+def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
+    """Every cue in the unit that has a speaker phrase (subject, inverted, appositive or source)."""
+    lows = [t.low for t in toks]
+    out: list[Attribution] = []
+    k = 0
+    n = len(toks)
+    while k < n:
+        t = toks[k]
+        if t.tag == "Q":
+            k += 1
+            continue
+        cue = lex.match(lows, k)
+        if cue is not None and t.w[0].isupper() and k > 0 and not cue.source:
+            cue = None  # "Amir Said": a name, not the verb
+        if cue is None or (len(cue.words) == 1 and t.tag.startswith("NN") and t.low not in ("says", "said", "told")):
+            k += 1
+            continue
+        cj = k + len(cue.words)
+        att: Optional[Attribution] = None
+        if cue.source:
+            r = np_after(toks, cj, lex)
+            if r and _speakerish(toks, r[0], r[1], lex, strict=True):
+                att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
+        else:
+            pk = k - 1
+            while pk >= 0 and pk >= k - 3 and toks[pk].w[0].islower() and \
+                    (toks[pk].low in SKIP_BEFORE_CUE or toks[pk].tag in ("RB", "MD")) and toks[pk].low not in PRONOUNS:
+                pk -= 1
+            prev = toks[pk] if pk >= 0 else None
+            if prev is not None and prev.w != "," and prev.tag != "Q" and prev.w not in ("—", ":"):
+                r = np_before(toks, k, lex)
+                if r and _speakerish(toks, r[0], r[1], lex) and not (r[1] - r[0] > 1 and toks[r[0]].low == "that"):
+                    att = Attribution(k, cj, r[0], r[1], cue)
+            if att is None and (prev is None or prev.w in (",", "—") or prev.tag == "Q") and not cue.takes_object:
+                r = np_after(toks, cj, lex)
+                if r is not None:
+                    after = toks[r[1]] if r[1] < n else None
+                    if (after is None or after.w in PUNCT or after.tag == "Q" or after.low in TAIL_PREPS) \
+                            and _speakerish(toks, r[0], r[1], lex):
+                        att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
+            if att is None and prev is not None and prev.w == ",":
+                att = _appositive_subject(toks, pk + 1, cj, cue, lex, k)
+            if att is None and prev is not None and (prev.w == "," and t.low.endswith("ing") or prev.low == "and") \
+                    and not out and cue.indirect:
+                # "Roy Graf protested the bills, saying …", "Pompeo praised China and said …":
+                # the clause's subject at the start of the sentence speaks
+                att = _clause_subject(toks, k, cj, cue, lex)
+        if att is not None and cue.needs_that and not att.inverted:
+            nxt = toks[cj] if cj < n else None
+            closing = (nxt is None or nxt.w in (".", "!", "?")) and att.si > 0 and toks[att.si - 1].w in (",", "—")
+            if not closing and (nxt is None or not (nxt.low == "that" or nxt.tag == "Q" or nxt.w == ":" or
+                                                    (nxt.w == "," and cj + 1 < n and toks[cj + 1].tag == "Q"))):
+                att = None
+        if att is not None and not cue.indirect and not any(t.tag == "Q" for t in toks):
+            att = None  # "asked", "continued": quotation cues only
+        if att is not None:
+            out.append(att)
+            k = cj
+        else:
+            k += 1
+    for a in out:
+        _extend_block(toks, a)
+        if a.borrowed:
+            a.lo, a.hi = a.ci, a.cj
+    return out
+
+
+def _clause_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon) -> Optional[Attribution]:
+    """The sentence's subject (a name or pronoun at its start, or after a short introductory
+    phrase) for a cue with no subject of its own."""
+    starts = [0] + [z + 1 for z in range(min(k, 7)) if toks[z].w == ","][:1]
+    for s0 in starts:
+        if s0 >= k:
+            continue
+        t = toks[s0]
+        if t.low in PRONOUNS and t.tag == "PRP" and t.low not in ("it", "you", "i", "we"):
+            r = (s0, s0 + 1)
+        else:
+            r = np_after(toks, s0, lex)
+            if r is None or r[1] >= k or phrase_kind(toks, r[0], r[1]) != "name":
+                continue
+        nxt = toks[r[1]] if r[1] < len(toks) else None
+        if nxt is None or not (nxt.tag in ("VBD", "VBN", "VBZ", "VBP", "MD") or nxt.w == ","):
+            continue
+        a = Attribution(k, cj, r[0], r[1], cue)
+        a.borrowed = True
+        return a
+    return None
+
+
+def _appositive_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon,
+                        ck: Optional[int] = None) -> Optional[Attribution]:
+    """``Name, <appositive or relative clause>, said``: the subject before the nearest earlier comma.
+
+    ``k`` is the index after the comma closing the appositive; ``ck`` the cue's own index."""
+    ck = k if ck is None else ck
+    end_comma = k - 1
+    c = end_comma - 1
+    while c > 0 and end_comma - c <= 40:
+        t = toks[c]
+        if t.tag == "Q" or t.w in (".", "!", "?", ":", ";"):
+            return None
+        if t.w == ",":
+            r = np_before(toks, c, lex)
+            if r and clause_start(toks, r[0]) and _speakerish(toks, r[0], r[1], lex) \
+                    and phrase_kind(toks, r[0], r[1]) != "pronoun":
+                return Attribution(ck, cj, r[0], r[1], cue, appositive=(c + 1, end_comma))
+        c -= 1
+    return None
+
+
+def _extend_block(toks: list[Tok], a: Attribution) -> None:
+    """The attribution block: speaker, cue, listener object and trailing adverbials (``told reporters on Monday``)."""
+    lo = min(a.si, a.ci)
+    hi = max(a.sj, a.cj)
+    if a.inverted and hi < len(toks) and toks[hi].w == "," and not a.cue.source:
+        # "said Shen Yi, a scholar at X." - the appositive runs to the end of the unit
+        rest = toks[hi + 1 :]
+        if rest and all(t.tag != "Q" for t in rest) and (rest[0].low in ("a", "an", "the") or rest[0].tag.startswith(("NN", "JJ"))):
+            end = len(toks)
+            while end > hi + 1 and toks[end - 1].w in PUNCT:
+                end -= 1
+            if not any(t.tag in ("VBD", "VBZ", "VBP") and t.w[0].islower() for t in rest):
+                a.appositive = (hi + 1, end)
+                hi = end
+    a.lo, a.hi = lo, hi
+
+
+def tail_end(toks: list[Tok], a: Attribution) -> int:
+    """Index after a short attribution tail (listener, time, place, ``in a statement``) ending the unit."""
+    n = len(toks)
+    j = a.hi
+    if j >= n:
+        return n
+    rest = toks[j:]
+    words = [t for t in rest if t.w not in PUNCT]
+    if any(t.tag == "Q" for t in rest):
+        return j
+    if len(words) <= 10 and not any(t.tag.startswith("VB") or t.tag in ("MD", "PRP", "EX") for t in words) and \
+            not any(t.low in ("that",) for t in words):
+        return n
+    return j

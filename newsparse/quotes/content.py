@@ -1,0 +1,110 @@
+"""What an attribution reports: the side of the sentence it points to, cut into pieces and
+classified as quotation (direct), mixed clause (partial), reported clause (indirect) or
+a term in quotation marks (scare)."""
+from __future__ import annotations
+
+from newsparse.quotes.attributions import Attribution
+from newsparse.quotes.marks import QSpan
+from newsparse.quotes.tokens import PUNCT, Tok
+
+ING_CUES = {"adding", "saying", "noting", "arguing", "insisting", "explaining", "warning", "stressing", "claiming",
+            "acknowledging", "suggesting", "telling"}
+SUBORDINATE_START = {"when", "asked", "as", "after", "before", "in", "despite", "during", "while", "if", "although",
+                     "because", "since", "though", "once", "until", "unless", "told", "speaking", "responding",
+                     "following", "for", "at", "on", "with", "without", "by", "to", "from", "whether"}
+
+
+def is_scare(text: str, q: QSpan, toks: list[Tok], qi: int) -> bool:
+    """A term or name in quotation marks rather than somebody's words."""
+    inner = text[q.start : q.end].strip(" ,.")
+    words = inner.split()
+    if not words:
+        return True
+    if len(words) <= 6 and all(w[0].isupper() or w.lower() in ("of", "the", "and", "for", "a", "in", "on", "to", "&")
+                               for w in words) and not inner.endswith(("!", "?")) and len(words) <= 5:
+        return True
+    nxt = toks[qi + 1] if qi + 1 < len(toks) else None
+    if len(words) <= 2 and nxt is not None and nxt.tag.startswith(("NN", "JJ")) and nxt.w[0].islower():
+        return True  # used as a modifier: the "untrusted" apps
+    return False
+
+
+def piece_kind(text: str, piece: list[Tok], qi_map: dict[int, int], all_toks: list[Tok]) -> str:
+    qs = [t for t in piece if t.tag == "Q"]
+    words = [t for t in piece if t.tag != "Q" and t.w not in PUNCT and t.low not in ("that", "and", "but")]
+    if qs and not words:
+        return "direct"
+    real_q = [t for t in qs if not is_scare(text, t.q, all_toks, qi_map[id(t)])]
+    if real_q:
+        return "partial"
+    return "indirect"
+
+
+def trim_piece(piece: list[Tok]) -> list[Tok]:
+    i, j = 0, len(piece)
+    # "said in a statement on Monday that ...": the content starts after "that"
+    for z, t in enumerate(piece[:12]):
+        if t.low == "that" and z > 0:
+            if not any(x.tag.startswith("VB") or x.tag in ("MD", "Q") for x in piece[:z]) and piece[0].tag in ("IN", "RB", "NNP", "NN", "NNS", "DT", "PRP", "CD", ","):
+                i = z + 1
+            break
+        if t.tag.startswith("VB") or t.tag == "Q":
+            break
+    while i < j and (piece[i].w in PUNCT or piece[i].low in ("that", "and")):
+        i += 1
+    while j > i and piece[j - 1].w in PUNCT:
+        j -= 1
+    return piece[i:j]
+
+
+def before_scare(piece: list[Tok]) -> list[Tok]:
+    """Reported content that runs on into a clause holding a term in quotation marks ends at
+    the clause boundary before it: the term is the writer's, not the speaker's."""
+    qk = next((k for k, t in enumerate(piece) if t.tag == "Q"), None)
+    if qk is None:
+        return piece
+    for b in range(qk - 1, 3, -1):
+        if piece[b].w == ";" or (piece[b].w == "," and b + 1 < len(piece) and piece[b + 1].low in ("and", "but", "while", "whereas")):
+            return piece[:b]
+    return piece
+
+
+def has_verb(piece: list[Tok]) -> bool:
+    return any(t.tag.startswith("VB") or t.tag == "MD" for t in piece)
+
+
+def reported_pieces(u: list[Tok], a: Attribution, left: list[Tok], right: list[Tok], left_t: list[Tok],
+            right_t: list[Tok]) -> list[tuple[list[Tok], str]]:
+    """What the attribution reports: the clause after it when it follows directly (``said (that) …``,
+    ``said: "…"``), the clause before it when it closes the sentence (``…, she said.``), both
+    around a parenthetical attribution (``X, officials say, Y``) or a split quotation."""
+    n = len(u)
+    follows = u[a.hi] if a.hi < n else None
+    left_q = any(t.tag == "Q" for t in left_t)
+    right_q = any(t.tag == "Q" for t in right_t)
+    if not right_t:
+        return [(left_t, "left")] if left_t else []
+    if not left_t:
+        return [(right_t, "right")]
+    if a.cue.source:
+        if follows is not None and follows.w == ",":
+            return [(right_t, "right")]
+        return [(left_t, "left")]
+    if a.lo > 0 and u[a.lo - 1].tag == "Q" and not (right_q or any(t.low == "that" for t in right_t[:2])):
+        # `"…," she said after the vote` - the quotation is what was said
+        return [(left_t, "left")]
+    if follows is not None and follows.w not in (",", "—", "–", ".", ";", "!", "?", "("):
+        out = [(right_t, "right")]
+        if left_q and left and left[-1].w in (",", "—") and u[a.lo - 1].tag in ("Q", ","):
+            out.insert(0, (left_t, "left"))
+        return out
+    if follows is not None and follows.w in (",", "—", "–"):
+        if left_q or right_q:
+            return [(left_t, "left"), (right_t, "right")] if (left_q and right_q) else \
+                ([(left_t, "left")] if left_q else [(left_t, "left"), (right_t, "right")])
+        if left and left[-1].w in (",", "—", "–") and left_t[0].low not in SUBORDINATE_START:
+            return [(left_t, "left"), (right_t, "right")]
+        if left_t[0].low in SUBORDINATE_START or (left and left[-1].w not in (",", "—", "–")):
+            return [(right_t, "right")]
+        return [(left_t, "left")]
+    return [(left_t, "left")]

@@ -1,0 +1,59 @@
+"""Speaker descriptions from the text: appositives (``Name, a former official,``) and
+titles before a name (``Treasury Secretary Name``)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from newsparse.quotes.cues import CueLexicon
+
+_APPOS_START = re.compile(r",\s+(?=(?:a|an|the|[a-z]|[A-Z]))")
+BAD_APPOS_START = re.compile(r"^(?:who|whose|whom|which|that|where|when|said|says|told|and|but|he|she|they|it|we|I|is|was|"
+                              r"has|had|according|as|adding|saying|in|on|at|of|for|with|to|from|by|if|because|"
+                              r"\d)\b")
+
+
+def appositive_after(text: str, end: int) -> Optional[str]:
+    m = _APPOS_START.match(text, end)
+    if not m:
+        return None
+    rest = text[m.end() : m.end() + 300]
+    cut = len(rest)
+    for pat in (r",", r"\.(?=\s|$)(?<![A-Z]\.)(?<!\b[A-Z][a-z]\.)", r";", r"[\"“”]", r"\n", r"\(", r"—"):
+        mm = re.search(pat, rest)
+        if mm and mm.start() < cut:
+            cut = mm.start()
+    desc = rest[:cut].strip()
+    words = desc.split()
+    if not (1 <= len(words) <= 30) or BAD_APPOS_START.match(desc):
+        return None
+    if re.search(r"\b(said|says|told|is|was|are|were|has|have|had|will|would)\b", desc):
+        return None
+    if len(words) == 1 and not words[0][0].isupper():
+        return None
+    return desc
+
+
+def title_before(text: str, start: int, lex: CueLexicon) -> Optional[str]:
+    before = text[max(0, start - 120) : start]
+    m = re.search(r"((?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+)*?(?:[A-Z][\w.'’-]*\s+)*(?:[a-z]+\s+)?)$", before)
+    if not m:
+        return None
+    cand = m.group(1).strip()
+    words = cand.split()
+    while words and (words[0].lower() in ("of", "the", "and", "for") or words[0] in ("The", "A", "An")):
+        words = words[1:]
+    if not words:
+        return None
+    last = words[-1]
+    if last not in lex.titles and last.lower() not in lex.speaker_nouns:
+        return None
+    if last.lower() in ("company", "report", "statement", "study", "data", "group", "city", "people"):
+        return None
+    # lowercase words are only allowed as the final role noun ("Foreign Ministry spokesperson")
+    if any(w[0].islower() and w not in ("of", "the", "and", "for") for w in words[:-1]):
+        k = max(i for i, w in enumerate(words[:-1]) if w[0].islower() and w not in ("of", "the", "and", "for"))
+        words = words[k + 1 :]
+    if not words:
+        return None
+    return " ".join(words)

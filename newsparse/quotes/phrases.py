@@ -1,0 +1,110 @@
+"""Speaker phrases around a cue: the subject before it, the phrase after it (inverted order,
+``according to X``), and what kind of phrase it is (name, pronoun, role)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from newsparse.quotes.cues import CueLexicon
+from newsparse.quotes.tokens import Tok
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
+NP_TAGS = {"NNP", "NNPS", "NN", "NNS", "JJ", "JJR", "JJS", "CD", "POS", "HYPH", "VBN", "VBG"}
+HEAD_TAGS = {"NNP", "NNPS", "NN", "NNS"}
+DETS = {"the", "a", "an", "one", "another", "some", "two", "three", "four", "many", "several", "both", "all",
+        "most", "other", "its", "his", "her", "their", "our", "this", "that", "these", "those", "each", "every"}
+LINK_PREPS = {"of", "for", "at", "from", "with", "in", "on"}
+SKIP_BEFORE_CUE = {"also", "previously", "later", "earlier", "then", "has", "have", "had", "was", "is", "were",
+                   "will", "would", "could", "may", "might", "recently", "repeatedly", "further", "once", "again",
+                   "publicly", "reportedly", "subsequently", "initially", "not", "n't", "never", "has", "had",
+                   "already", "often", "simply", "just", "still", "even", "only", "first", "quickly", "however",
+                   "previously", "separately", "clearly", "told", "did", "does", "do", "can", "should", "must"}
+NON_SPEAKER_HEADS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+                     "year", "month", "day", "today", "yesterday", "time", "morning", "night", "afternoon",
+                     "evening", "weekend", "years", "months", "days", "weeks", "hours", "minutes", "interview",
+                     "january", "february", "march", "april", "june", "july", "august", "september", "october",
+                     "november", "december", "thing", "things", "way", "lot", "point", "part", "end", "fact"}
+
+
+def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional[tuple[int, int]]:
+    """Token range [i, j) of the subject phrase ending right before index ``c`` (skipping adverbs)."""
+    j = c
+    skipped = 0
+    while j - 1 >= lo and (toks[j - 1].low in SKIP_BEFORE_CUE or toks[j - 1].tag in ("RB", "MD")) and skipped < 3 \
+            and toks[j - 1].low not in PRONOUNS and toks[j - 1].w[0].islower():
+        j -= 1
+        skipped += 1
+    if j - 1 < lo:
+        return None
+    t = toks[j - 1]
+    if t.low in PRONOUNS and t.tag in ("PRP", "NNP", "NN") :
+        return (j - 1, j)
+    if (t.tag not in HEAD_TAGS and t.low not in lex.speaker_nouns) or t.low in NON_SPEAKER_HEADS:
+        return None  # ("official" is mostly an adjective in the tagger's data, a speaker here)
+    i = j - 1
+    while i - 1 >= lo:
+        p = toks[i - 1]
+        if p.tag in NP_TAGS and p.low not in SKIP_BEFORE_CUE and not (p.tag in ("VBN", "VBG") and p.w[0].islower()):
+            i -= 1
+            continue
+        if p.low in DETS or p.tag in ("DT", "PRP$"):
+            i -= 1
+            # "Tim Guest with the Nova Scotia Health Authority said": the phrase goes on to the left
+            if i - 2 >= lo and toks[i - 1].low in ("with", "of", "for", "at", "from") and toks[i - 2].tag in HEAD_TAGS:
+                i -= 1
+                continue
+            break
+        if p.low in LINK_PREPS and i - 2 >= lo and toks[i - 2].tag in HEAD_TAGS and (
+                p.low in ("of", "for", "at") or toks[i - 2].tag == "NNS" or toks[i - 2].low in lex.speaker_nouns):
+            i -= 1
+            continue
+        break
+    if j - i > 12:
+        return None
+    return (i, j)
+
+
+def np_after(toks: list[Tok], k: int, lex: CueLexicon) -> Optional[tuple[int, int]]:
+    """Token range of a speaker phrase starting at ``k`` (inverted "said Zhao", "according to X")."""
+    n = len(toks)
+    if k >= n:
+        return None
+    t = toks[k]
+    if t.low in PRONOUNS and t.tag == "PRP":
+        return (k, k + 1)
+    i = k
+    if t.low in DETS or t.tag in ("DT", "PRP$"):
+        i += 1
+    j = i
+    while j < n and (toks[j].tag in NP_TAGS or (toks[j].low in ("of", "for", "at") and j + 1 < n and
+                                                   toks[j + 1].tag in HEAD_TAGS | {"DT"} and j > i)):
+        if toks[j].tag in ("VBN", "VBG") and toks[j].w[0].islower():
+            break
+        if toks[j].low in ("of", "for", "at") and j + 1 < n and toks[j + 1].tag == "DT":
+            j += 1
+        j += 1
+    while j > i and toks[j - 1].tag not in HEAD_TAGS:
+        j -= 1
+    if j <= i or toks[j - 1].low in NON_SPEAKER_HEADS or j - k > 14:
+        return None
+    # "sources familiar with the talks", "officials close to the deal"
+    if j + 2 < n and toks[j].low in ("familiar", "close") and toks[j + 1].low in ("with", "to"):
+        z = j + 2
+        if z < n and toks[z].tag in ("DT", "PRP$"):
+            z += 1
+        while z < n and toks[z].tag in NP_TAGS and toks[z].tag not in ("VBN", "VBG"):
+            z += 1
+        if z > j + 2 and toks[z - 1].tag in HEAD_TAGS:
+            j = z
+    return (k, j)
+
+
+def phrase_kind(toks: list[Tok], i: int, j: int) -> str:
+    """name | pronoun | role for a speaker phrase."""
+    if j - i == 1 and toks[i].low in PRONOUNS:
+        return "pronoun"
+    if any(t.tag in ("NNP", "NNPS") and t.w[0].isupper() for t in toks[i:j]):
+        # "A Freedom Mobile spokesperson": a name used as a modifier of a role noun
+        if toks[j - 1].tag in ("NN", "NNS") and toks[j - 1].w[0].islower():
+            return "role"
+        return "name"
+    return "role"

@@ -1,0 +1,133 @@
+"""Merging rules on hand-made mentions (no model involved): aliases, acronyms, shared surnames."""
+from __future__ import annotations
+
+import re
+
+from newsparse.ner.merge import (RawMention, canonical_name, consistent_types, merge, normal_form, propagate,
+                                 refine_type, resolve_pronouns, split_country_prefix, strip_titles)
+from newsparse.ner.tokens import word_spans
+
+
+def mentions(text: str, *names: tuple[str, str]) -> list[RawMention]:
+    """Every occurrence of each (surface, type) in ``text``, longest names first, no overlaps."""
+    out: list[RawMention] = []
+    for surface, typ in sorted(names, key=lambda n: -len(n[0])):
+        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+            if not any(o.start < m.end() and m.start() < o.end for o in out):
+                out.append(RawMention(m.start(), m.end(), surface, typ))
+    return sorted(out, key=lambda m: m.start)
+
+
+def by_name(groups) -> dict[str, tuple[str, int, set[str]]]:
+    return {canonical_name(g): (g.type, len(g.mentions), set(g.forms)) for g in groups}
+
+
+def test_surname_merges_into_the_only_full_name() -> None:
+    text = "Maria Lindqvist spoke first. Later Lindqvist left."
+    groups = merge(mentions(text, ("Maria Lindqvist", "PERSON"), ("Lindqvist", "PERSON")), text)
+    assert by_name(groups) == {"Maria Lindqvist": ("PERSON", 2, {"Maria Lindqvist", "Lindqvist"})}
+
+
+def test_two_people_sharing_a_surname_do_not_absorb_it() -> None:
+    text = "Anna Brandt and Paul Brandt disagreed. Brandt said no."
+    ms = [RawMention(0, 11, "Anna Brandt", "PERSON"), RawMention(16, 27, "Paul Brandt", "PERSON"),
+          RawMention(39, 45, "Brandt", "PERSON")]
+    result = by_name(merge(ms, text))
+    assert result["Anna Brandt"][1] == 1 and result["Paul Brandt"][1] == 1
+    assert result["Brandt"] == ("PERSON", 1, {"Brandt"})
+
+
+def test_country_short_forms_merge() -> None:
+    text = "The United States and the U.S. economy; America agreed."
+    groups = merge(mentions(text, ("United States", "GPE"), ("U.S.", "GPE"), ("America", "GPE")), text)
+    assert by_name(groups) == {"United States": ("GPE", 3, {"United States", "U.S.", "America"})}
+
+
+def test_acronym_defined_in_text_merges() -> None:
+    text = "the Nordic Institute for Water Studies (NIWS) said. NIWS later added"
+    ms = [RawMention(4, 38, "Nordic Institute for Water Studies", "ORG"), RawMention(40, 44, "NIWS", "ORG"),
+          RawMention(52, 56, "NIWS", "ORG")]
+    (g,) = merge(ms, text)
+    assert canonical_name(g) == "Nordic Institute for Water Studies" and len(g.mentions) == 3
+
+
+def test_parenthesised_country_is_not_an_acronym() -> None:
+    text = "Anna Brandt (Norway) won."
+    ms = [RawMention(0, 11, "Anna Brandt", "PERSON"), RawMention(13, 19, "Norway", "GPE")]
+    assert set(by_name(merge(ms, text))) == {"Anna Brandt", "Norway"}
+
+
+def test_short_name_of_an_agency_merges() -> None:
+    text = "Kestrel News Agency reported. Kestrel said"
+    ms = [RawMention(0, 19, "Kestrel News Agency", "ORG"), RawMention(30, 37, "Kestrel", "ORG")]
+    (g,) = merge(ms, text)
+    assert set(g.forms) == {"Kestrel News Agency", "Kestrel"}
+
+
+def test_doc_level_type_consistency_and_surname_inherits_person() -> None:
+    ms = [RawMention(0, 10, "Tom Okafor", "PERSON"), RawMention(20, 26, "Okafor", "ORG"),
+          RawMention(30, 35, "Vexa", "ORG"), RawMention(40, 45, "Vexa", "ORG"), RawMention(50, 55, "Vexa", "PERSON")]
+    consistent_types(ms)
+    assert [m.type for m in ms] == ["PERSON", "PERSON", "ORG", "ORG", "ORG"]
+
+
+def test_propagation_finds_missed_occurrences_but_not_inside_names() -> None:
+    text = "Vexa grew. Analysts like Vexa. The Vexa Research Centre agreed."
+    ms = [RawMention(0, 4, "Vexa", "ORG"), RawMention(35, 55, "Vexa Research Centre", "ORG")]
+    out = propagate(text, ms)
+    assert [(m.text, m.start) for m in out] == [("Vexa", 0), ("Vexa", 25), ("Vexa Research Centre", 35)]
+
+
+def test_country_prefix_of_an_office_is_a_gpe_mention() -> None:
+    text = "U.S. Treasury officials and China Ocean Research Institute staff"
+    toks = word_spans(text)
+    ms = [RawMention(0, 13, "U.S. Treasury", "ORG"), RawMention(28, 58, "China Ocean Research Institute", "ORG")]
+    out = split_country_prefix(ms, toks, text)
+    assert [(m.text, m.type) for m in out] == [("U.S.", "GPE"), ("Treasury", "ORG"),
+                                               ("China Ocean Research Institute", "ORG")]
+
+
+def test_titles_are_not_part_of_names() -> None:
+    text = "President Lena Fosse"
+    m = strip_titles(RawMention(0, 20, text, "PERSON"), text)
+    assert (m.text, m.start) == ("Lena Fosse", 10)
+
+
+def test_type_refinement() -> None:
+    assert refine_type("Norway", "LOC") == "GPE"
+    assert refine_type("Danube River", "LOC") == "LOC"
+    assert refine_type("Norwegians", "MISC") == "NORP"
+    assert refine_type("Nobel Prize", "MISC") == "MISC"
+    assert normal_form("the  Vexa’s") == "Vexa's"
+
+
+def test_pronouns_count_only_when_asked() -> None:
+    text = "Maria Lindqvist arrived. She said she was tired."
+    groups = merge([RawMention(0, 15, "Maria Lindqvist", "PERSON")], text)
+    resolve_pronouns(text, groups, [])
+    assert len(groups[0].mentions) == 3
+
+
+def test_coordinated_rare_name_takes_the_type_of_its_partner() -> None:
+    from newsparse.ner.merge import coordinated
+
+    text = "apps such as Vexamo and Quillbit were banned, as were Vexamo and Paris"
+    ms = [RawMention(13, 19, "Vexamo", "ORG"), RawMention(54, 60, "Vexamo", "ORG")]
+    out = coordinated(text, ms)
+    assert [(m.text, m.type) for m in out] == [("Vexamo", "ORG"), ("Quillbit", "ORG"), ("Vexamo", "ORG")]
+
+
+def test_person_at_the_end_of_a_ragged_span_is_split_off() -> None:
+    from newsparse.ner.merge import split_person_tail
+
+    text = "Secretary of Commerce Wilbur Halvorsen spoke"
+    toks = word_spans(text)
+    out = split_person_tail([RawMention(13, 38, "Commerce Wilbur Halvorsen", "GPE")], toks, text)
+    assert [(m.text, m.type) for m in out] == [("Wilbur Halvorsen", "PERSON")]
+
+
+def test_surname_before_the_full_name_is_propagated() -> None:
+    text = "As Lindqvist said, the plan failed. Maria Lindqvist agreed."
+    ms = [RawMention(36, 51, "Maria Lindqvist", "PERSON")]
+    out = propagate(text, ms)
+    assert [(m.text, m.start) for m in out] == [("Lindqvist", 3), ("Maria Lindqvist", 36)]

@@ -1,0 +1,94 @@
+"""The entities stage end to end on sentences written for these tests (the shipped model runs)."""
+from __future__ import annotations
+
+from newsparse.model import Document
+from newsparse.stages.entities import EntitiesParams, EntitiesStage
+
+
+def run(text: str, **params) -> Document:
+    return EntitiesStage(EntitiesParams(**params)).process(Document(input="t", text=text))
+
+
+def entity(doc: Document, name: str):
+    found = [e for e in doc.entities if e.name == name or name in e.aliases]
+    assert found, f"{name!r} not among {[(e.name, e.type) for e in doc.entities]}"
+    return found[0]
+
+
+def test_mentions_index_the_text() -> None:
+    doc = run("Maria Lindqvist, the head of Norrland Energy, met officials in Oslo on Monday.")
+    for e in doc.entities:
+        for m in e.mentions:
+            assert doc.text[m.start:m.end] == m.text
+        assert e.count == len(e.mentions)
+    assert entity(doc, "Maria Lindqvist").type == "PERSON"
+    assert entity(doc, "Oslo").type == "GPE"
+
+
+def test_possessive_is_not_part_of_the_name() -> None:
+    doc = run("Vexamo's shares fell on Tuesday after Vexamo's chief executive resigned, Reuters reported.")
+    e = entity(doc, "Vexamo")
+    assert e.type == "ORG" and e.count == 2 and e.aliases == ["Vexamo"]
+
+
+def test_hyphenated_modifier_is_a_country_mention() -> None:
+    doc = run("The U.S.-based company said it would hire 300 engineers in Norway next year.")
+    us = entity(doc, "United States")
+    assert us.type == "GPE" and us.mentions[0].text == "U.S."
+
+
+def test_title_before_a_name_gives_a_country_and_a_person() -> None:
+    doc = run("U.S. Treasury Secretary Helena Marsh said on Friday that talks would continue.")
+    assert entity(doc, "United States").type == "GPE"
+    marsh = entity(doc, "Helena Marsh")
+    assert marsh.type == "PERSON" and marsh.mentions[0].text == "Helena Marsh"
+
+
+def test_nested_country_inside_an_organisation_is_not_a_country_mention() -> None:
+    doc = run("Li Wen, a researcher at the China Institute of Marine Affairs, said the survey was late.")
+    assert not any(e.name == "China" for e in doc.entities), [(e.name, e.type) for e in doc.entities]
+
+
+def test_all_caps_headline() -> None:
+    doc = run("FLOODS FORCE THOUSANDS TO FLEE IN NORWAY\n\nHeavy rain hit Norway on Sunday, officials said.")
+    norway = entity(doc, "Norway")
+    assert norway.type == "GPE" and norway.count == 2
+
+
+def test_sentence_initial_name_and_surname_merge() -> None:
+    doc = run("Daniel Okafor runs the clinic. Okafor said demand had doubled. Nurses praised Okafor.")
+    e = entity(doc, "Daniel Okafor")
+    assert e.type == "PERSON" and e.count == 3 and set(e.aliases) == {"Daniel Okafor", "Okafor"}
+
+
+def test_two_people_with_one_surname_are_not_merged() -> None:
+    doc = run("Anna Brandt and her brother Paul Brandt both ran for mayor. Brandt won by 40 votes.")
+    anna, paul = entity(doc, "Anna Brandt"), entity(doc, "Paul Brandt")
+    assert anna is not paul
+    assert "Brandt" not in anna.aliases and "Brandt" not in paul.aliases
+
+
+def test_country_short_forms_and_acronyms_merge() -> None:
+    text = ("Britain and the United States signed the deal. The U.K. said the Nordic Council for Fisheries "
+            "Research (NCFR) would check it. The NCFR praised America and the U.S. Senate.")
+    doc = run(text)
+    us = entity(doc, "United States")
+    assert set(us.aliases) >= {"United States", "America", "U.S."}
+    assert set(entity(doc, "United Kingdom").aliases) == {"Britain", "U.K."}
+    council = entity(doc, "NCFR")
+    assert council.type == "ORG" and "NCFR" in council.aliases and council.count == 3
+
+
+def test_pronouns_are_a_parameter() -> None:
+    text = "Maria Lindqvist arrived late. She said she had missed the train."
+    assert entity(run(text), "Maria Lindqvist").count == 1
+    assert entity(run(text, count_pronouns=True), "Maria Lindqvist").count == 3
+
+
+def test_nationalities_are_norp() -> None:
+    doc = run("Norwegian fishermen and Chilean officials met in Lima.")
+    assert entity(doc, "Norwegian").type == "NORP"
+
+
+def test_empty_text() -> None:
+    assert run("").entities == []

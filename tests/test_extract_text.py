@@ -1,0 +1,79 @@
+"""Saved-text pages: title, header line, captions, headings, footer; the seed article's gold."""
+from __future__ import annotations
+
+import yaml
+
+from newsparse.model import Document
+from newsparse.stages.clean import CleanStage
+from newsparse.stages.extract import ExtractStage
+
+PAGE = """Harbour reopens after two years of repairs
+  ·  2031-04-02  ·   Source: Example News Agency
+Photo taken on April 1 shows a ferry at the harbour in Example City. (EXAMPLE/Jane Roe)
+
+The harbour reopened on Monday after repairs that lasted two years, the city council said in a statement.
+
+"We are proud of the people who rebuilt it," the mayor said at the ceremony on the quay.
+
+What comes next
+
+Officials said the ferry timetable will return to normal by the summer, with extra sailings at weekends.
+
+Paranoia pure and simple.
+
+World
+Sport
+About Us
+Contact Us
+Copyright Example Review All rights reserved
+Copy to clipboard
+"""
+
+
+def run(raw: str) -> Document:
+    doc = Document(input="t", raw=raw, content_type="text")
+    return CleanStage().process(ExtractStage().process(doc))
+
+
+def test_header_title_date_source_publisher():
+    doc = run(PAGE)
+    md = doc.metadata
+    assert md.title == "Harbour reopens after two years of repairs"
+    assert md.date == "2031-04-02"
+    assert md.source == "Example News Agency"
+    assert md.publisher == "Example Review"
+
+
+def test_caption_heading_footer():
+    doc = run(PAGE)
+    assert doc.captions and doc.captions[0].startswith("Photo taken on April 1")
+    assert "Photo taken" not in doc.text
+    headings = [doc.text[p.start:p.end] for p in doc.paragraphs if p.kind == "heading"]
+    assert headings == ["What comes next"]
+    for junk in ("About Us", "Contact Us", "Copyright", "Copy to clipboard", "Sport"):
+        assert junk not in doc.text
+    assert doc.text.rstrip().endswith("Paranoia pure and simple.")
+    assert any(r.reason == "copyright line" for r in doc.removed)
+
+
+def test_plain_text_without_header_keeps_everything():
+    raw = "The council met on Tuesday.\n\nIt voted to fund the bridge, officials said.\n"
+    doc = run(raw)
+    assert "The council met on Tuesday." in doc.text
+    assert "It voted to fund the bridge" in doc.text
+    assert doc.metadata.date is None
+
+
+def test_seed_against_its_gold(seed_path):
+    gold = yaml.safe_load(seed_path.with_suffix(".gold.yaml").read_text(encoding="utf-8"))
+    doc = run(seed_path.read_text(encoding="utf-8"))
+    md = gold["metadata"]
+    assert doc.metadata.title == md["title"]
+    assert doc.metadata.date == md["date"]
+    assert doc.metadata.source == md["source"]
+    for line in gold["boilerplate"]:
+        assert " ".join(line.split()) not in doc.text, line
+    assert any(c.startswith(md["caption_starts"]) for c in doc.captions)
+    assert md["caption_starts"] not in doc.text
+    headings = [doc.text[p.start:p.end] for p in doc.paragraphs if p.kind == "heading"]
+    assert headings == md["headings"]

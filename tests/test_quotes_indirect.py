@@ -1,0 +1,109 @@
+"""Indirect (reported) speech, partial quotes and scare quotes, on sentences written for these tests."""
+from __future__ import annotations
+
+from tests.quotes_helpers import attributed, find, run_quotes
+
+
+def test_said_that_clause() -> None:
+    doc = run_quotes("Mayor Joan Hill said that the new bridge would open before the winter.")
+    q = find(doc, "the new bridge")
+    assert (q.kind, q.speaker, q.cue.text) == ("indirect", "Joan Hill", "said")
+
+
+def test_said_without_that_and_time_phrase_after_the_cue() -> None:
+    q = find(run_quotes("The union said on Friday its members would strike next month."), "on Friday its members")
+    assert q.kind == "indirect" and q.speaker == "The union"
+
+
+def test_clause_then_speaker_and_cue_at_the_end() -> None:
+    q = find(run_quotes("The pipeline will be finished by spring, Victor Olsen said."), "The pipeline will")
+    assert q.kind == "indirect" and q.speaker == "Victor Olsen" and q.text.endswith("spring")
+
+
+def test_clause_then_inverted_cue_and_speaker() -> None:
+    q = find(run_quotes("The tax was never meant to last, said Priya Raman, an economist at the institute."), "The tax")
+    assert q.speaker == "Priya Raman" and q.speaker_description == "an economist at the institute"
+
+
+def test_according_to_before_and_after() -> None:
+    q = find(run_quotes("According to Statistics Norway, prices rose by four per cent last year."), "prices rose")
+    assert q.speaker == "Statistics Norway" and q.cue.text.lower() == "according to"
+    q = find(run_quotes("Prices rose by four per cent last year, according to the central bank."), "Prices rose")
+    assert q.speaker == "the central bank"
+
+
+def test_told_reporters_and_reporting_verbs() -> None:
+    doc = run_quotes("Hugo Brandt told reporters the talks had failed.\n"
+                     "The ministry confirmed that two ships were damaged.\n"
+                     "Diana Moss denied that she had seen the report.\n"
+                     "Scientists warned that the glacier was shrinking faster than expected.\n"
+                     "Lawyers for the family argued that the contract was void.")
+    assert find(doc, "reporters the talks").speaker == "Hugo Brandt"
+    assert find(doc, "two ships").cue.text == "confirmed"
+    assert find(doc, "she had seen").speaker == "Diana Moss"
+    assert find(doc, "the glacier").speaker == "Scientists"
+    assert find(doc, "the contract was void").cue.text == "argued"
+
+
+def test_parenthetical_attribution_splits_the_content() -> None:
+    doc = run_quotes("The harvest, farmers say, will be the smallest in a decade.")
+    texts = sorted(q.text for q in attributed(doc))
+    assert texts == ["The harvest", "will be the smallest in a decade"]
+
+
+def test_subordinate_intro_is_not_reported_content() -> None:
+    doc = run_quotes("Despite the storm she faced, Alice Grant said she would race again next year.")
+    assert [q.text for q in attributed(doc)] == ["she would race again next year"]
+
+
+def test_partial_quote_inside_a_reported_clause() -> None:
+    q = find(run_quotes('Simon Kerr said the decision was "deeply unfair" to the workers who stayed on.'), "the decision")
+    assert q.kind == "partial" and q.speaker == "Simon Kerr" and '"deeply unfair"' in q.text
+
+
+def test_partial_quote_after_a_quotation_goes_to_that_speaker() -> None:
+    text = ('"We need clear rules on data," Ruth Olsen said, hoping that a "fair and open" '
+            "process would follow within a year.")
+    doc = run_quotes(text)
+    frag = [q for q in doc.quotes if "fair and open" in q.text]
+    assert frag and frag[0].kind == "partial" and frag[0].speaker == "Ruth Olsen"
+
+
+def test_scare_quotes_and_names_in_quotes_are_not_attributed() -> None:
+    doc = run_quotes('The government launched its "Green Roads" programme to remove "unsafe" trucks from the city.')
+    assert attributed(doc) == []
+    assert sorted(q.text for q in doc.quotes if q.kind == "scare") == ["Green Roads", "unsafe"]
+    assert all(q.speaker is None for q in doc.quotes)
+
+
+def test_scare_term_inside_a_reported_clause_is_left_out_of_it() -> None:
+    doc = run_quotes('Critics said the fees are too high, and the money ends up in the "Rainy Day" fund.')
+    q = [q for q in attributed(doc)][0]
+    assert q.text == "the fees are too high" and q.speaker == "Critics"
+
+
+def test_indirect_can_be_switched_off() -> None:
+    assert attributed(run_quotes("Mayor Joan Hill said that the bridge would open soon.", indirect=False)) == []
+
+
+def test_belief_verbs_need_that() -> None:
+    assert attributed(run_quotes("Martin Abel believes in hard work and long walks.")) == []
+    q = find(run_quotes("Martin Abel believes that the walk will take four hours."), "the walk")
+    assert q.kind == "indirect"
+
+
+def test_participle_cue_reports_for_the_sentence_subject() -> None:
+    q = find(run_quotes("Lena Ortiz rejected the offer, saying the price was far too low."), "the price")
+    assert q.kind == "indirect" and q.speaker == "Lena Ortiz" and q.cue.text == "saying"
+
+
+def test_coordinated_cue_borrows_the_subject() -> None:
+    q = find(run_quotes("Governor Sam Reyes visited the site and said the repairs would take a year."), "the repairs")
+    assert q.speaker == "Sam Reyes"
+
+
+def test_adding_that_after_a_quotation_is_a_second_report() -> None:
+    doc = run_quotes('"We are ready," Mira Holt said, adding that the team had trained for months.')
+    assert find(doc, "We are ready").speaker == "Mira Holt"
+    q = find(doc, "the team had trained")
+    assert q.kind == "indirect" and q.speaker == "Mira Holt"
