@@ -126,6 +126,7 @@ def analyze(
     resume: bool = typer.Option(False, "--resume", help="With --output: skip inputs already in FILE and append the rest."),
     shard: Optional[str] = typer.Option(None, "--shard", help="Process only shard I of N (1-based, by input index), e.g. 2/8.", metavar="I/N"),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first input that fails."),
+    max_tasks_per_child: int = typer.Option(200, "--max-tasks-per-child", help="Replace a worker process after N articles, which keeps memory flat (0 = never).", metavar="N"),
     quiet: bool = QuietOpt,
     no_color: bool = NoColorOpt,
     debug: bool = DebugOpt,
@@ -196,7 +197,8 @@ def analyze(
         raise fail(env, ConfigError(f"{output}: cannot write ({exc.strerror or exc})")) from None
     writer = None if sink else RecordWriter(env, fmt, csv_of, single, explain)
     write = (lambda out: sink.write_line(out.line)) if sink else writer.write_outcome  # type: ignore[union-attr]
-    options = BatchOptions(jobs=jobs, executor=executor, shard=shard_, fail_fast=fail_fast)
+    options = BatchOptions(jobs=jobs, executor=executor, shard=shard_, fail_fast=fail_fast,
+                           max_tasks_per_child=max_tasks_per_child)
     try:
         with Reporter(env, show_bar=None if not single else False) as reporter:
             if reporter.show_bar and (input_file != "-" and "-" not in specs):
