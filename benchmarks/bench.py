@@ -139,15 +139,18 @@ def two_processes(docs: list[tuple[str, bytes]], kind: str, use_cli: bool) -> di
         with tempfile.TemporaryDirectory(prefix="newsparse-bench-") as tmp:
             for i, (_name, data) in enumerate(docs):
                 Path(tmp, f"{i:05d}{suffix}").write_bytes(data)
-            timings = {}
+            timings, failed = {}, {}
             for jobs in (1, 2):
                 t0 = time.perf_counter()
-                subprocess.run([sys.executable, "-m", "newsparse", "analyze", "--jobs", str(jobs), "-q", "-f", "jsonl", tmp],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(), cwd=REPO)
+                proc = subprocess.run([sys.executable, "-m", "newsparse", "analyze", "--jobs", str(jobs), "-q", "-f", "jsonl",
+                                       tmp], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env(), cwd=REPO)
                 timings[jobs] = time.perf_counter() - t0
+                failed[jobs] = sum('"error"' in line and json.loads(line).get("error") is not None
+                                   for line in proc.stdout.splitlines() if line.strip())
         return {"method": "newsparse analyze --jobs 2 (whole CLI run, start-up included)",
                 "articles_per_second": len(docs) / timings[2],
-                "cli_jobs1_articles_per_second": len(docs) / timings[1]}
+                "cli_jobs1_articles_per_second": len(docs) / timings[1],
+                "cli_failed": failed}
     import multiprocessing as mp
 
     ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
@@ -306,6 +309,10 @@ def render(report: dict[str, Any]) -> str:
     if methods:
         n = max(row.get("jobs2", {}).get("articles", 0) for row in report["corpora"])
         lines.append("2 processes: " + "; ".join(sorted(methods)) + f"; first {n} documents of each corpus")
+    cli_failed = {row["name"]: row.get("jobs2", {}).get("cli_failed") for row in report["corpora"]}
+    if any(f and any(f.values()) for f in cli_failed.values()):
+        lines.append("CLI runs with failed inputs (--jobs 1 / --jobs 2): " + ", ".join(
+            f"{name}: {f.get(1, f.get('1'))} / {f.get(2, f.get('2'))}" for name, f in cli_failed.items() if f))
     lines.append(f"spaCy reference: {report['spacy']}")
     lines.append("")
     stages: list[str] = []

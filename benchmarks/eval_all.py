@@ -111,22 +111,26 @@ def render(rows: list[dict[str, Any]]) -> str:
         o = row["result"]["overall"]
         lines.append(f"| {row['task']} | {row['label']} | {_n(_documents(o))} | {_n(o.get('precision'))} | "
                      f"{_n(o.get('recall'))} | {_n(o.get('f1'))} | {row['seconds']:.1f} |")
-    for task, keys in DETAIL.items():
+    for task, fixed in DETAIL.items():
         ok = [r for r in rows if r["task"] == task and r["status"] == "ok"]
         if not ok:
             continue
-        if not keys:  # the evaluator's own extra numbers: every other numeric overall field
-            keys = []
-            for r in ok:
-                for k, v in r["result"]["overall"].items():
-                    if isinstance(v, (int, float)) and k not in keys and k not in (
-                            "precision", "recall", "f1", "seconds", "documents"):
-                        keys.append(k)
-        lines += ["", f"**{task}** — more numbers", "",
-                  "| gold | " + " | ".join(keys) + " |", "|---|" + "---:|" * len(keys)]
+        # rows grouped by the numbers their evaluator reports (e.g. CoNLL files vs the seed's entity list)
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for r in ok:
-            o = r["result"]["overall"]
-            lines.append(f"| {r['label']} | " + " | ".join(_n(o.get(k)) for k in keys) + " |")
+            keys = tuple(fixed) if fixed else tuple(
+                k for k, v in r["result"]["overall"].items()
+                if isinstance(v, (int, float)) and not isinstance(v, bool)
+                and k not in ("precision", "recall", "f1", "seconds", "documents"))
+            groups.setdefault(keys, []).append(r)
+        for keys, members in groups.items():
+            if not keys:
+                continue
+            lines += ["", f"**{task}** — more numbers", "",
+                      "| gold | " + " | ".join(keys) + " |", "|---|" + "---:|" * len(keys)]
+            for r in members:
+                o = r["result"]["overall"]
+                lines.append(f"| {r['label']} | " + " | ".join(_n(o.get(k)) for k in keys) + " |")
         if task == "quotes":
             lines += ["", "Quote recall by gold kind (30 % coverage):", "",
                       "| gold | direct | mixed/partial | indirect | floating |", "|---|---:|---:|---:|---:|"]

@@ -106,3 +106,28 @@ def test_pronouns_count_only_when_asked() -> None:
     groups = merge([RawMention(0, 15, "Maria Lindqvist", "PERSON")], text)
     resolve_pronouns(text, groups, [])
     assert len(groups[0].mentions) == 3
+
+
+def test_coordinated_rare_name_takes_the_type_of_its_partner() -> None:
+    from newsparse.ner.merge import coordinated
+
+    text = "apps such as Vexamo and Quillbit were banned, as were Vexamo and Paris"
+    ms = [RawMention(13, 19, "Vexamo", "ORG"), RawMention(54, 60, "Vexamo", "ORG")]
+    out = coordinated(text, ms)
+    assert [(m.text, m.type) for m in out] == [("Vexamo", "ORG"), ("Quillbit", "ORG"), ("Vexamo", "ORG")]
+
+
+def test_person_at_the_end_of_a_ragged_span_is_split_off() -> None:
+    from newsparse.ner.merge import split_person_tail
+
+    text = "Secretary of Commerce Wilbur Halvorsen spoke"
+    toks = word_spans(text)
+    out = split_person_tail([RawMention(13, 38, "Commerce Wilbur Halvorsen", "GPE")], toks, text)
+    assert [(m.text, m.type) for m in out] == [("Wilbur Halvorsen", "PERSON")]
+
+
+def test_surname_before_the_full_name_is_propagated() -> None:
+    text = "As Lindqvist said, the plan failed. Maria Lindqvist agreed."
+    ms = [RawMention(36, 51, "Maria Lindqvist", "PERSON")]
+    out = propagate(text, ms)
+    assert [(m.text, m.start) for m in out] == [("Lindqvist", 3), ("Maria Lindqvist", 36)]

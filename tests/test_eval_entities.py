@@ -112,3 +112,17 @@ def test_unreadable_gold(tmp_path: Path) -> None:
     gold.write_text("entities: []\n", encoding="utf-8")
     with pytest.raises(EvaluationError):
         evaluate(gold, FakePipeline(FixedStage([])))
+
+
+def test_seed_entities_with_the_shipped_pipeline(shared_dir: Path) -> None:
+    """The seed article's gold entity list, through the default pipeline."""
+    from newsparse.pipeline import Pipeline
+
+    gold = shared_dir / "seed" / "000_c49ed8084bd9069c.gold.yaml"
+    r = evaluate(gold, Pipeline.from_config(None, use_user_config=False))
+    o = r["overall"]
+    assert o["not_entities_found"] == 0
+    rows = r["breakdowns"]["per entity"]
+    for name in ("United States", "China", "Donald Trump", "Steven Mnuchin", "Xinhua", "Zuo Xiaodong"):
+        assert all(rows[name][k] for k in ("found", "type_ok", "count_ok", "merged_ok")), (name, rows[name])
+    assert o["all_correct"] >= 0.85 * o["gold_entities"]

@@ -90,3 +90,20 @@ def test_belief_verbs_need_that() -> None:
     assert attributed(run_quotes("Martin Abel believes in hard work and long walks.")) == []
     q = find(run_quotes("Martin Abel believes that the walk will take four hours."), "the walk")
     assert q.kind == "indirect"
+
+
+def test_participle_cue_reports_for_the_sentence_subject() -> None:
+    q = find(run_quotes("Lena Ortiz rejected the offer, saying the price was far too low."), "the price")
+    assert q.kind == "indirect" and q.speaker == "Lena Ortiz" and q.cue.text == "saying"
+
+
+def test_coordinated_cue_borrows_the_subject() -> None:
+    q = find(run_quotes("Governor Sam Reyes visited the site and said the repairs would take a year."), "the repairs")
+    assert q.speaker == "Sam Reyes"
+
+
+def test_adding_that_after_a_quotation_is_a_second_report() -> None:
+    doc = run_quotes('"We are ready," Mira Holt said, adding that the team had trained for months.')
+    assert find(doc, "We are ready").speaker == "Mira Holt"
+    q = find(doc, "the team had trained")
+    assert q.kind == "indirect" and q.speaker == "Mira Holt"

@@ -102,9 +102,13 @@ def norm_text(s: Optional[str]) -> str:
     return " ".join(s.split()).strip(" .:;,|-")
 
 
+_HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|prof|sir|dame|rev)\.?\s+", re.I)
+
+
 def split_names(s: str) -> list[str]:
+    """Author names compared without separators, case or honorifics ("Dr. Jane Roe" = "Jane Roe")."""
     parts = re.split(r"\s*(?:,|;|&|\band\b|\|)\s*", s or "")
-    return [norm_text(p) for p in parts if norm_text(p)]
+    return [n for n in (_HONORIFIC.sub("", norm_text(p)) for p in parts) if n]
 
 
 def title_exact(pred: Optional[str], gold: Optional[str]) -> bool:
@@ -341,3 +345,28 @@ def _mean(values) -> float:
 
 def _ratio(a: float, b: float) -> float:
     return a / b if b else 1.0
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """``python -m newsparse.evaluate.extraction GOLD [--errors N] [--limit N] [--reference]`` -> JSON."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m newsparse.evaluate.extraction", description=main.__doc__)
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("--errors", type=int, default=0, help="list the N worst pages")
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N pages")
+    ap.add_argument("--reference", action="store_true", help="also score bare trafilatura.extract")
+    ap.add_argument("--config", default=None, help="a newsparse YAML config (default: the packaged one)")
+    args = ap.parse_args(argv)
+    pipeline = None
+    if args.config:
+        from newsparse.pipeline import Pipeline
+
+        pipeline = Pipeline.from_config(args.config)
+    report = evaluate(args.gold, pipeline, errors=args.errors, limit=args.limit, reference=args.reference)
+    print(json.dumps(report, indent=2, ensure_ascii=False, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

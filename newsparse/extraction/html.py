@@ -15,6 +15,8 @@ from typing import Optional
 
 _WORD = re.compile(r"\w+")
 PROSE_WORDS = 30
+FRAGMENT = 0.2  # a precision run with less than this share of the recall run's text found a fragment
+SECOND_RUN = "recall"  # favor_recall with trafilatura's fallbacks; "recall_fast" skips them (faster, worse)
 
 
 @dataclass
@@ -65,8 +67,8 @@ def run_trafilatura(html: str, url: Optional[str], mode: str, *, include_comment
         include_images=False,
         with_metadata=meta is not None,
         favor_precision=mode == "precision",
-        favor_recall=mode == "recall",
-        fast=mode == "recall",
+        favor_recall=mode.startswith("recall"),
+        fast=mode == "recall_fast",
         deduplicate=False,
     )
     if not xml:
@@ -178,7 +180,7 @@ def combine(precise: list[HtmlBlock], recall: list[HtmlBlock]) -> HtmlExtraction
         r_sh |= _shingles(b.text)
     agree = len(p_sh & r_sh) / max(1, len(p_sh))
     p_len, r_len = sum(len(b.text) for b in precise), sum(len(b.text) for b in recall)
-    if p_len < 0.2 * r_len and p_len < 500:
+    if p_len < FRAGMENT * r_len:
         return HtmlExtraction(recall, strategy="recall (precision run found only a fragment)")
     if agree < 0.5:
         if p_len >= 0.25 * r_len:
@@ -218,7 +220,7 @@ def extract_blocks(html: str, url: Optional[str] = None, favor: str = "balanced"
         ex = HtmlExtraction(run_trafilatura(html, url, favor, meta=meta, **kw), strategy=favor)
     else:
         precise = run_trafilatura(html, url, "precision", meta=meta, **kw)
-        recall = run_trafilatura(html, url, "recall", **kw)
+        recall = run_trafilatura(html, url, SECOND_RUN, **kw)
         ex = combine(precise, recall)
     ex.meta = meta
     return ex

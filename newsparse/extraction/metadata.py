@@ -295,10 +295,10 @@ _BY = re.compile(r"^\s*(?:written |posted |reviewed |words |story )?by[:\s]+", r
 _JOB = re.compile(
     r"\b(?:editor|reporter|correspondent|writer|columnist|contributor|author|journalist|producer|"
     r"director|manager|analyst|expert|specialist|founder|ceo|president|chief|head of|senior|associate|"
-    r"freelance|photographer|intern|fellow|professor)\b.*$",
+    r"freelance|photographer|intern|fellow|professor|consultant|former|contributing|staff writer|sponsored|partner content)\b.*$",
     re.I,
 )
-_NOT_NAME = re.compile(r"https?://|www\.|@|^\d+$|\b(?:unknown|anonymous|more about|view all|posts by|undefined|null|none|"
+_NOT_NAME = re.compile(r"https?://|www\.|@|©|:|^\d+$|\b(?:unknown|anonymous|more about|view all|posts by|undefined|null|none|"
                        r"written by|by)$|^(?:undefined|null|none|written by|by)\b", re.I)
 
 
@@ -318,6 +318,9 @@ def clean_author(name: str, strict: bool = True) -> Optional[str]:
     if m and m.start() > 0:
         n = n[: m.start()].strip(" ,.-")
         words = n.split()
+        while len(words) > 2 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):  # "Jane Roe AI Writer"
+            words.pop()
+        n = " ".join(words)
         if len(words) < 2:  # "Shipping Expert": a title, not a name
             return None
         if len(words) > 3:
@@ -331,7 +334,8 @@ def clean_author(name: str, strict: bool = True) -> Optional[str]:
 
 def _ld_names(v: Any) -> list[str]:
     if isinstance(v, list):
-        return [n for x in v for n in _ld_names(x)]
+        people = [x for x in v if isinstance(x, dict) and "person" in _types(x)]
+        return [n for x in (people or v) for n in _ld_names(x)]
     if isinstance(v, dict):
         name = v.get("name")
         if isinstance(name, list):
@@ -363,18 +367,26 @@ def find_authors(f: PageFacts, site: Optional[str]) -> list[str]:
         sources.append((f.rel_authors[:1], True))
     if f.bylines:
         sources.append(([_BY.sub("", f.bylines[0])], True))
+    site_key = _squash(site or "")
+    fallback: list[str] = []
     for candidates, strict in sources:
         out: list[str] = []
         seen: set[str] = set()
         for c in candidates:
-            for part in _split_names(str(c)):
+            for part in _split_names(html_unescape(str(c))):
+                if site and strict and part.rstrip().lower().endswith(" " + site.lower()):
+                    part = part.rstrip()[: -len(site)]  # "Jane Roe USA Today" on usatoday
                 n = clean_author(part, strict)
                 if n and _squash(n) not in seen:
                     seen.add(_squash(n))
                     out.append(n)
+        if out and site_key and all(_squash(n) == site_key for n in out):
+            # the site credited as author: a person named in a visible byline is the better answer
+            fallback = fallback or out
+            continue
         if out:
             return out[:10]
-    return []
+    return fallback[:10]
 
 
 # --------------------------------------------------------------------------- language, url
@@ -458,11 +470,13 @@ def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = T
         if d in shown:
             return d
     if trust_markup:
-        for o in article_objects(f):
-            v = o.get("datePublished")
-            if isinstance(v, str) and parse_date(v):
+        # Nothing visible: trust an article's machine-written publication timestamp. A bare
+        # date without a time of day is too often a template or sitemap date to be trusted.
+        values = [o.get("datePublished") for o in article_objects(f)] + [f.meta.get("article:published_time")]
+        for v in values:
+            if isinstance(v, str) and _HAS_TIME.search(v) and parse_date(v):
                 return parse_date(v)
-        v = f.meta.get("article:published_time")
-        if v and parse_date(v):
-            return parse_date(v)
     return None
+
+
+_HAS_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")

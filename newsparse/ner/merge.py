@@ -14,6 +14,7 @@ religious and political groups) or stays MISC. Then, within one article:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -67,10 +68,15 @@ def country_aliases() -> dict[str, str]:
     return out
 
 
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^(?:the|The|THE) ")
+
+
+@lru_cache(maxsize=50_000)
 def normal_form(text: str) -> str:
     """Whitespace collapsed, curly apostrophes straightened, a leading ``the`` dropped."""
-    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
-    return re.sub(r"^(?:the|The|THE) ", "", text)
+    text = _SPACES.sub(" ", text.replace("’", "'")).strip()
+    return _LEADING_THE.sub("", text)
 
 
 def refine_type(text: str, crf_type: str) -> str:
@@ -100,13 +106,15 @@ def split_country_prefix(mentions: list[RawMention], tokens: list[tuple[int, int
     """``U.S. Treasury`` -> GPE ``U.S.`` + ORG ``Treasury``: an abbreviated country form leading a
     longer ORG/MISC span is a mention of the country (full names such as ``China X Institute`` stay whole)."""
     starts = {s: e for s, e in tokens}
+    token_starts = [s for s, _ in tokens]
     out: list[RawMention] = []
     for m in mentions:
         first_end = starts.get(m.start)
         if m.type in ("ORG", "MISC") and first_end and first_end < m.end:
             first = text[m.start:first_end]
             if country_key(first) and ("." in first or first.isupper()):
-                rest_start = next((s for s, _ in tokens if s > first_end), m.end)
+                k = bisect_right(token_starts, first_end)
+                rest_start = token_starts[k] if k < len(token_starts) else m.end
                 out.append(RawMention(m.start, first_end, first, "GPE", m.source))
                 if rest_start < m.end:
                     out.append(RawMention(rest_start, m.end, text[rest_start:m.end], m.type, m.source))
@@ -120,12 +128,19 @@ def split_person_tail(mentions: list[RawMention], tokens: list[tuple[int, int]],
     by capitalised words at the end of a non-PERSON span is a person of its own; a lone common
     word left in front of it (``Commerce``) is dropped."""
     names = first_names()
+    starts = [s for s, _ in tokens]
     out: list[RawMention] = []
     for m in mentions:
         if m.type == "PERSON" or " " not in m.text:
             out.append(m)
             continue
-        toks = [(s, e) for s, e in tokens if m.start <= s and e <= m.end]
+        lo = bisect_left(starts, m.start)
+        toks = []
+        for s, e in tokens[lo:]:
+            if s >= m.end:
+                break
+            if e <= m.end:
+                toks.append((s, e))
         split = None
         for k in range(1, len(toks) - 1):
             word = text[toks[k][0]:toks[k][1]]
@@ -192,8 +207,9 @@ def propagate(text: str, mentions: list[RawMention], min_len: int = 2) -> list[R
         if m.type == "PERSON" and " " in m.text:
             seen[m.text.split()[-1]] += 2  # a surname of a named person is a name here
         form = normal_form(m.text)
-        if len(form) >= min_len and form[:1].isupper() and m.type != "MISC":
-            forms.setdefault(form, m.type)
+        if len(form) >= min_len and m.type != "MISC" and (
+                form[:1].isupper() or (len(form) >= 4 and not any(_is_common(w) for w in form.split()))):
+            forms.setdefault(form, m.type)  # a name the tagger found even in lower case is a name here
     for m in mentions:  # a surname alone, even before the full name ("as Pompeo said ... Mike Pompeo")
         words = m.text.split()
         if m.type == "PERSON" and len(words) > 1 and len(words[-1]) >= min_len and words[-1][:1].isupper():
@@ -266,9 +282,13 @@ def merge(mentions: list[RawMention], text: str) -> list[Group]:
             m.type = "GPE"
         groups.setdefault(key, Group(key)).mentions.append(m)
 
+    gtype = {k: g.type for k, g in groups.items()}
+
     def absorb(src: str, dst: str) -> None:
         if src != dst and src in groups and dst in groups:
             groups[dst].mentions.extend(groups.pop(src).mentions)
+            gtype[dst] = groups[dst].type
+            del gtype[src]
 
     # acronyms defined in the text: "Full Name (FN)"
     for key in list(groups):
@@ -281,7 +301,7 @@ def merge(mentions: list[RawMention], text: str) -> list[Group]:
                     and after.group(1)[0] == (_initials(key) or key)[0]):
                 absorb(after.group(1), key)
     # acronyms spelt by an organisation's initials
-    orgs = [k for k, g in groups.items() if g.type == "ORG" and len(k.split()) > 1]
+    orgs = [k for k in groups if gtype[k] == "ORG" and " " in k]
     for key in list(groups):
         if key.isupper() and 2 <= len(key) <= 6 and key in groups:
             match = [o for o in orgs if o in groups and _initials(o) == key.replace(".", "")]
@@ -289,24 +309,24 @@ def merge(mentions: list[RawMention], text: str) -> list[Group]:
                 absorb(key, match[0])
     # short names of organisations: "X" / "X News Agency"
     for key in list(groups):
-        if key not in groups or groups[key].type != "ORG":
+        if key not in groups or gtype[key] != "ORG":
             continue
-        longer = [o for o in groups if o != key and groups[o].type == "ORG" and o.startswith(key + " ")
+        longer = [o for o in groups if o != key and gtype[o] == "ORG" and o.startswith(key + " ")
                   and all("orgword" in classes(w) for w in o[len(key) + 1:].split())]
         if len(longer) == 1:
             absorb(key, longer[0])
     # surnames and first names of people
-    people = [k for k, g in groups.items() if g.type == "PERSON" and len(k.split()) > 1]
+    people = [k for k in groups if gtype[k] == "PERSON" and " " in k]
     for key in list(groups):
         if key not in groups or " " in key or key in people:
             continue
-        if groups[key].type not in ("PERSON", "ORG", "MISC"):
+        if gtype[key] not in ("PERSON", "ORG", "MISC"):
             continue
         by_last = [p for p in people if p.split()[-1] == key]
         by_first = [p for p in people if p.split()[0] == key]
         if len(by_last) == 1 and not by_first:
             absorb(key, by_last[0])
-        elif len(by_first) == 1 and not by_last and groups[key].type == "PERSON":
+        elif len(by_first) == 1 and not by_last and gtype[key] == "PERSON":
             absorb(key, by_first[0])
     # a person named in full twice ("Jane Doe" and "Jane A. Doe") stays two unless one contains the other
     for key in sorted(people, key=len):
@@ -316,8 +336,8 @@ def merge(mentions: list[RawMention], text: str) -> list[Group]:
                   and p.endswith(" " + key.split()[-1])]
         if len(longer) == 1:
             absorb(key, longer[0])
-    for g in groups.values():
-        typ = g.type
+    for key, g in groups.items():
+        typ = gtype[key]
         for m in g.mentions:
             m.type = typ
     return list(groups.values())

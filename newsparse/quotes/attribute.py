@@ -25,6 +25,7 @@ from newsparse.quotes.speakers import (
     Person,
     Speaker,
     SpeakerIndex,
+    _function_word,
     _plausible_unknown_name,
     first_name_genders,
     np_after,
@@ -52,6 +53,8 @@ DOCUMENT_NOUNS = {"report", "reports", "survey", "surveys", "data", "study", "st
                   "analysis", "estimates", "results", "filing", "filings", "records"}
 
 
+ING_CUES = {"adding", "saying", "noting", "arguing", "insisting", "explaining", "warning", "stressing", "claiming",
+            "acknowledging", "suggesting", "telling"}
 STATEMENT_NOUNS = {"statement", "release", "memo", "letter", "email", "e-mail", "post", "tweet", "note", "notice"}
 
 
@@ -66,6 +69,7 @@ class Attribution:
     cue: Cue
     inverted: bool = False
     appositive: Optional[tuple[int, int]] = None  # token range of an appositive description
+    borrowed: bool = False  # the speaker is the sentence's subject, away from the cue
     lo: int = 0  # token range of the whole attribution block
     hi: int = 0
 
@@ -170,6 +174,11 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
                         att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
             if att is None and prev is not None and prev.w == ",":
                 att = _appositive_subject(toks, pk + 1, cj, cue, lex, k)
+            if att is None and prev is not None and (prev.w == "," and t.low.endswith("ing") or prev.low == "and") \
+                    and not out and cue.indirect:
+                # "Roy Graf protested the bills, saying …", "Pompeo praised China and said …":
+                # the clause's subject at the start of the sentence speaks
+                att = _clause_subject(toks, k, cj, cue, lex)
         if att is not None and cue.needs_that and not att.inverted:
             nxt = toks[cj] if cj < n else None
             closing = (nxt is None or nxt.w in (".", "!", "?")) and att.si > 0 and toks[att.si - 1].w in (",", "—")
@@ -185,7 +194,32 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
             k += 1
     for a in out:
         _extend_block(toks, a)
+        if a.borrowed:
+            a.lo, a.hi = a.ci, a.cj
     return out
+
+
+def _clause_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon) -> Optional[Attribution]:
+    """The sentence's subject (a name or pronoun at its start, or after a short introductory
+    phrase) for a cue with no subject of its own."""
+    starts = [0] + [z + 1 for z in range(min(k, 7)) if toks[z].w == ","][:1]
+    for s0 in starts:
+        if s0 >= k:
+            continue
+        t = toks[s0]
+        if t.low in PRONOUNS and t.tag == "PRP" and t.low not in ("it", "you", "i", "we"):
+            r = (s0, s0 + 1)
+        else:
+            r = np_after(toks, s0, lex)
+            if r is None or r[1] >= k or phrase_kind(toks, r[0], r[1]) != "name":
+                continue
+        nxt = toks[r[1]] if r[1] < len(toks) else None
+        if nxt is None or not (nxt.tag in ("VBD", "VBN", "VBZ", "VBP", "MD") or nxt.w == ","):
+            continue
+        a = Attribution(k, cj, r[0], r[1], cue)
+        a.borrowed = True
+        return a
+    return None
 
 
 def _appositive_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon,
@@ -352,6 +386,8 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         k = j
         while k > i and toks[k - 1].w[:1].isupper() and toks[k - 1].tag != "POS" and toks[k - 1].low != "the":
             k -= 1
+        while k < j - 1 and _function_word(toks[k].w):
+            k += 1  # "Even Veterans Affairs said": a sentence-initial adverb is not part of the name
         if k == j:
             k = j - 1
         words = [t.w for t in toks[k:j]]
@@ -390,6 +426,14 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         person = ctx.index.resolve_role(toks[i:j], toks[i].start)
         if person is not None:
             return Speaker(person.display, toks[i].start, toks[j - 1].end, mtext, kind, person, True, 0.8)
+        if toks[i].low in ("the", "this") and j - i >= 2:
+            # "the official" after "a justice official said": the same unnamed speaker
+            head = toks[j - 1].low
+            for d in reversed(ctx.drafts):
+                sp0 = d.speaker
+                if sp0 is not None and sp0.kind == "role" and sp0.person is None and sp0.name and \
+                        sp0.name.lower().split()[-1] == head and sp0.name.lower().split()[0] in ("a", "an", "one"):
+                    return Speaker(sp0.name, toks[i].start, toks[j - 1].end, mtext, kind, None, True, 0.8)
     return Speaker(mtext, toks[i].start, toks[j - 1].end, mtext, "role", None, True, 0.85)
 
 
@@ -441,6 +485,22 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
             right = u[tail:] if tail > a.hi else u[a.hi :]
             left_t, right_t = _trim(left), _trim(right)
             pieces = _pieces(u, a, left, right, left_t, right_t)
+            split: list[tuple[list[Tok], str]] = []
+            for piece, side in pieces:  # "…, noting that …": a second report by the same speaker
+                z = next((z for z in range(1, len(piece) - 3) if piece[z + 1].low in ING_CUES and piece[z + 1].tag != "Q"
+                          and (piece[z].w == "," or (piece[z].tag == "Q" and text[piece[z].start : piece[z].end].rstrip().endswith(",")))),
+                         None)
+                if z is None:
+                    split.append((piece, side))
+                else:
+                    cut = z if piece[z].w == "," else z + 1
+                    split.extend([(_trim(piece[:cut]), side), (_trim(piece[z + 2 :]), side)])
+            pieces = [(pc, sd) for pc, sd in split if pc]
+            if right_t and right_t[0].low in ING_CUES and all(side != "right" for _, side in pieces):
+                # `…," he said, adding that police fired back`: what he added is reported too
+                rest = _trim(right_t[1:])
+                if len(rest) >= 3:
+                    pieces.append((rest, "right"))
             if not left_t and not right_t and prev_unit_bare is not None:
                 # `"Where?" Brooks says.` - an attribution sentence for the quotation before it
                 d = prev_unit_bare
@@ -483,9 +543,8 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     whole = [t for pc, _ in pieces for t in pc] if len(pieces) == 2 else piece
                     ok = a.cue.indirect and len([t for t in whole if t.w not in PUNCT]) >= 4 and _has_verb(whole) \
                         and not (sp.kind == "role" and sp.person is None and u[a.sj - 1].low in DOCUMENT_NOUNS)
-                    if a.cue.needs_that and not (side == "right" and u[a.hi:a.hi + 1] and
-                                                 any(t.low == "that" for t in u[a.hi : a.hi + 6])):
-                        ok = False
+                    if a.cue.needs_that and side == "right" and not any(t.low == "that" for t in u[a.hi : a.hi + 6]):
+                        ok = False  # "believes in hard work": belief verbs report only "that" clauses
                     if side == "right" and piece[0].low == "to":
                         ok = False
                     if ok:

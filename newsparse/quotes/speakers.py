@@ -73,7 +73,7 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
              "today", "yesterday", "tomorrow"}
 _SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
-_AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*,?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+_AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PREV_WORD = re.compile(r"\b([a-z][a-z-]+)\s+$")
 _NAME_OK_LOWER = {"of", "the", "and", "for", "de", "van", "von", "da", "di", "le", "la", "bin", "al", "el", "der",
@@ -89,6 +89,11 @@ def _clean_entity_name(name: str, lex: CueLexicon, kind: str) -> Optional[str]:
     words = name.split()
     if kind == "org" and words and words[0] in ("The", "the"):
         words = words[1:]
+    from newsparse.nlp.pos import load_tagger
+
+    lower = load_tagger().lower
+    while len(words) > 1 and lower.get(words[0].lower()) in ("RB", "IN", "CC", "DT", "WRB", "UH"):
+        words = words[1:]  # "Even Veterans Affairs": a sentence-initial adverb swept into the name
     if not words or words[0] in _NOT_NAME_START:
         return None
     if any(not (w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_OK_LOWER) for w in words):
@@ -117,6 +122,13 @@ def _in_credit(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
     return "(" in before or "/" in before or after[:1] == "/" or after.lstrip()[:1] == "/"
+
+
+def _function_word(word: str) -> bool:
+    """A capitalised adverb, preposition, conjunction or determiner ("Even", "Despite") is no name part."""
+    from newsparse.nlp.pos import load_tagger
+
+    return load_tagger().lower.get(word.lower()) in ("RB", "IN", "CC", "DT", "WRB", "UH", "PRP", "PRP$", "WP", "EX")
 
 
 def _plausible_unknown_name(words: list[str]) -> bool:
@@ -235,6 +247,9 @@ class SpeakerIndex:
         if ents:
             for e in ents:
                 kind = "person" if e.type in ("PERSON", "PER") else "org"
+                if kind == "org" and len(e.name.split()) >= 2 and e.name.split()[0] in lex.titles \
+                        and e.name.split()[0] not in ("Chief", "Executive", "Staff", "Senior", "General", "Crown"):
+                    kind = "person"  # "Justice Dunphy", "Mayor Tory": a titled person the tagger typed ORG
                 clean = _clean_entity_name(e.name, lex, kind)
                 if clean is None:
                     continue
@@ -258,7 +273,8 @@ class SpeakerIndex:
             if words and _POSS_END.search(words[-1]):
                 words[-1] = _POSS_END.sub("", words[-1])
             titles, name = strip_titles(words, lex.titles)
-            while name and name[0] in _NOT_NAME_START:
+            while name and (name[0] in _NOT_NAME_START or
+                            (len(name) > 1 and _function_word(name[0]))):
                 name = name[1:]
             if not name:
                 continue
@@ -342,7 +358,8 @@ class SpeakerIndex:
         for r in idx.mentions:  # an organisation first named "the X" keeps its article
             if r.person.kind == "org" and id(r.person) not in seen:
                 seen.add(id(r.person))
-                r.person.article = text[max(0, r.start - 4) : r.start].lower() == "the "
+                r.person.article = text[max(0, r.start - 4) : r.start].lower() == "the " and \
+                    not re.match(r"\s+[A-Z0-9]|\s+[a-z]+\s+(?:of|for)\b|-", text[r.end : r.end + 20])  # not "the VW ID"
         idx._mark_subjects()
         idx._text_genders()
         return idx
@@ -565,13 +582,15 @@ class SpeakerIndex:
             return None
         i = bisect_left(self._starts, pos) - 1
         if g == "n" or g == "p":
-            want = ("org",) if g == "n" else ("org",)
-            k = i
-            while k >= 0 and pos - self.mentions[k].start < 1500:
-                r = self.mentions[k]
-                if r.person.kind in want and (r.subject or r.speaker):
-                    return r.person
-                k -= 1
+            # "it said" / "they said": an organisation that spoke recently, else one in subject position
+            for need_speaker in (True, False):
+                k = i
+                while k >= 0 and pos - self.mentions[k].start < 1500:
+                    r = self.mentions[k]
+                    if r.person.kind == "org" and not self._in_quote(r.start) and \
+                            (r.speaker if need_speaker else r.subject):
+                        return r.person
+                    k -= 1
             return None
         fallback: Optional[Person] = None
         k = i

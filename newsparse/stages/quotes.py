@@ -27,7 +27,7 @@ class QuotesParams:
     cues_file: Optional[str] = _p(None, "a YAML cue lexicon (shaped like newsparse/quotes/cues.yaml) added to the packaged one")
     indirect: bool = _p(True, "report indirect (reported) speech")
     keep_scare: bool = _p(True, "keep scare quotes as kind 'scare' (never attributed)")
-    floating_paragraphs: int = _p(2, "how many paragraphs back a quote with no cue may find its speaker")
+    floating_paragraphs: int = _p(4, "how many paragraphs back a quote with no cue may find its speaker")
     min_confidence: float = _p(0.0, "drop attributed quotes below this confidence")
 
 
@@ -79,6 +79,10 @@ class QuotesStage(Stage):
                 continue
             if d.kind != "scare" and d.confidence < p.min_confidence:
                 continue
+            end = d.end
+            while end > d.start + 1 and text[end - 1] in ",;: ":
+                end -= 1  # the comma before "she said" is punctuation of the sentence, not of the quote
+            d.end = end
             sp = d.speaker
             desc = d.desc
             if sp is not None and sp.person is not None and not desc:

@@ -1,0 +1,31 @@
+"""The quotes stage never crashes and always returns valid spans, whatever the marks and text."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.quotes_helpers import run_quotes
+
+PIECES = ['"', "“", "”", "‘", "’", "«", "»", "„", ",", ".", ":", "\n", " ", "said", "says", "told", "according to",
+          "she", "He", "Anna Berg", "Berg", "the company", "that", "The plan", "would fail", "Mr.", "U.S.", "adding",
+          "It", "(", ")", "—", "?", "!", "'s", "Dr. Ode", "officials", "'", "'quoted'"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=0, max_size=60))
+def test_random_mark_soup_gives_valid_spans(parts: list[str]) -> None:
+    text = " ".join(parts)
+    doc = run_quotes(text, entities=False)  # run_quotes checks text[start:end] == quote.text
+    for q in doc.quotes:
+        assert 0 <= q.start < q.end <= len(doc.text)
+        if q.speaker_mention is not None:
+            m = q.speaker_mention
+            assert doc.text[m.start : m.end] == m.text
+        if q.cue is not None:
+            assert doc.text[q.cue.start : q.cue.end] == q.cue.text
+        assert q.kind in ("direct", "partial", "indirect", "scare")
+
+
+def test_empty_and_markless_texts() -> None:
+    assert run_quotes("").quotes == []
+    assert run_quotes("No quotations and no speech here at all.").quotes == []
