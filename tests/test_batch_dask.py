@@ -26,7 +26,7 @@ def cluster():
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp",
-                      dashboard_address=None) as c:
+                      dashboard_address=":0") as c:
         yield c
 
 

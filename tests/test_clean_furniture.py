@@ -98,3 +98,8 @@ def test_clean_never_raises(blocks, content_type):
     doc = _clean([Block(t, k) for t, k in blocks], content_type)
     for p in doc.paragraphs:
         assert 0 <= p.start <= p.end <= len(doc.text)
+
+
+def test_hover_card_after_doubled_name_is_removed():
+    text = "He threatened Rep. Jane RoeJane RoeLatest: budget talks stall | Vote delayed MORE (D-Ore.), officials said."
+    assert undouble(text) == "He threatened Rep. Jane Roe (D-Ore.), officials said."

@@ -92,3 +92,18 @@ def test_nationalities_are_norp() -> None:
 
 def test_empty_text() -> None:
     assert run("").entities == []
+
+
+def test_given_tokens_are_tagged_as_they_are() -> None:
+    """The evaluator hands over a corpus's own tokens; mentions then start and end on them."""
+    from newsparse.stages.entities import GIVEN_TOKENS
+
+    text = "Reporters met Maria Lindqvist@NORRLAND in Oslo"
+    doc = Document(input="t", text=text)
+    tokens = [(0, 9), (10, 13), (14, 19), (20, 38), (39, 41), (42, 46)]
+    doc.extra[GIVEN_TOKENS] = [tokens]
+    EntitiesStage().process(doc)
+    starts, ends = {s for s, _ in tokens}, {e for _, e in tokens}
+    mentions = [m for e in doc.entities for m in e.mentions]
+    assert mentions and all(m.start in starts and m.end in ends for m in mentions)
+    assert any(m.text == "Oslo" for m in mentions)

@@ -115,7 +115,10 @@ def test_unreadable_gold(tmp_path: Path) -> None:
 
 
 def test_seed_entities_with_the_shipped_pipeline(shared_dir: Path) -> None:
-    """The seed article's gold entity list, through the default pipeline."""
+    """The seed article's gold entity list, through the default pipeline: the frequently
+    mentioned entities all right, most of the rest too, no page furniture."""
+    import yaml
+
     from newsparse.pipeline import Pipeline
 
     gold = shared_dir / "seed" / "000_c49ed8084bd9069c.gold.yaml"
@@ -123,6 +126,8 @@ def test_seed_entities_with_the_shipped_pipeline(shared_dir: Path) -> None:
     o = r["overall"]
     assert o["not_entities_found"] == 0
     rows = r["breakdowns"]["per entity"]
-    for name in ("United States", "China", "Donald Trump", "Steven Mnuchin", "Xinhua", "Zuo Xiaodong"):
+    frequent = [g["name"] for g in yaml.safe_load(gold.read_text(encoding="utf-8"))["entities"] if g["count"][0] >= 3]
+    assert len(frequent) >= 5
+    for name in frequent:
         assert all(rows[name][k] for k in ("found", "type_ok", "count_ok", "merged_ok")), (name, rows[name])
     assert o["all_correct"] >= 0.85 * o["gold_entities"]

@@ -96,3 +96,22 @@ def test_metadata_helpers():
 def test_html_pipeline_never_raises(html):
     doc = run("<html><body>" + html + "</body></html>")
     assert isinstance(doc.text, str)
+
+
+def test_precision_fragment_does_not_trim_the_recall_run():
+    body = [HtmlBlock(p) for p in PARAS]
+    recall = [HtmlBlock("Menu")] + body
+    precise = [HtmlBlock("https://example.org/harbour")]  # the precision run latched onto a link line
+    ex = combine(precise, recall + [HtmlBlock("https://example.org/harbour")])
+    assert [b.text for b in ex.blocks][1:5] == PARAS
+    assert "fragment" in ex.strategy
+
+
+def test_site_credited_as_author_gives_way_to_a_person_in_the_byline():
+    from newsparse.extraction.metadata import collect, find_authors, parse_html
+
+    html = ('<html><head><meta property="og:site_name" content="Example Gazette">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Organization", '
+            '"name": "Example Gazette"}}</script></head><body><p class="byline">By Sam Lee</p></body></html>')
+    f = collect(parse_html(html))
+    assert find_authors(f, "Example Gazette") == ["Sam Lee"]

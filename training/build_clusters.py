@@ -3,8 +3,8 @@
 Unlabelled running text from ``../shared`` (PolNeAR news articles, CoNLL-2003 train, UD English
 -EWT train, GUM, wikigold - never the dev/test sets the scores are reported on) gives every
 frequent word a vector of its left/right neighbours; PPMI, a truncated SVD and k-means group
-words that occur in similar contexts ("Oracle", "Walmart", "Verizon" share a cluster even when
-only one was ever labelled). The CRF uses the cluster ids as features, which is what lets it
+words that occur in similar contexts (company names share a cluster even when only one of them
+was ever labelled). The CRF uses the cluster ids as features, which is what lets it
 generalise to names it never saw in training. A fourth column says how often the word is
 capitalised inside a sentence - names written in lower case ("starbucks") still look like names.
 

@@ -5,7 +5,7 @@ of ``(index, InputItem)`` and yields :class:`~newsparse.runner.Outcome` as they
 finish, keeping at most ``max_inflight`` inputs submitted at a time so memory stays
 flat whatever the corpus size; ``close(cancel=True)`` stops at once.
 
-- :class:`InlineExecutor` - this process, one at a time (``--jobs 1``, single inputs).
+- :class:`InlineExecutor` - this process, one at a time (a single input; library use).
 - :class:`LocalPoolExecutor` - a process pool (forkserver, else spawn: no fork
   after threads), the pipeline built once per worker by the pool initializer.
 - :class:`DaskExecutor` - a Dask cluster (``--executor dask://HOST:PORT``; the
@@ -25,6 +25,11 @@ from newsparse.inputs.expand import InputItem
 from newsparse.runner import Outcome
 
 Job = tuple[int, InputItem]
+
+# A worker is replaced after this many articles: HTML parsing leaves memory behind (parser
+# dictionaries, library caches) that only a new process gives back. Cheap with the forkserver,
+# which forks workers already warm (newsparse.batch.warm). 0 or None: never.
+DEFAULT_MAX_TASKS_PER_CHILD = 200
 
 
 class WorkerError(NewsparseError):
@@ -97,19 +102,23 @@ class LocalPoolExecutor(Executor):
     name = "local"
 
     def __init__(self, spec: WorkerSpec, jobs: int, max_inflight: Optional[int] = None,
-                 start_method: Optional[str] = None) -> None:
+                 start_method: Optional[str] = None, max_tasks_per_child: Optional[int] = DEFAULT_MAX_TASKS_PER_CHILD) -> None:
         super().__init__(spec)
         self.workers = max(1, jobs)
         self.max_inflight = max_inflight or 4 * self.workers
         methods = multiprocessing.get_all_start_methods()
         self.start_method = start_method or ("forkserver" if "forkserver" in methods else "spawn")
+        self.max_tasks_per_child = max_tasks_per_child or None
         self.pool = None
 
     def _new_pool(self):  # noqa: ANN202
         from concurrent.futures import ProcessPoolExecutor
 
         ctx = multiprocessing.get_context(self.start_method)
-        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=init_pool_worker, initargs=(self.spec,))
+        if self.start_method == "forkserver":
+            ctx.set_forkserver_preload(["newsparse.batch.warm"])
+        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=init_pool_worker, initargs=(self.spec,),
+                                   max_tasks_per_child=self.max_tasks_per_child)
 
     def run(self, jobs: Iterator[Job]) -> Iterator[Outcome]:
         from concurrent.futures import FIRST_COMPLETED, wait
@@ -276,10 +285,10 @@ def parse_executor(value: str) -> tuple[str, Optional[str]]:
     raise ConfigError(f"--executor {value!r}: expected 'local' or 'dask://HOST:PORT'")
 
 
-def make_executor(value: str, spec: WorkerSpec, jobs: int, max_inflight: Optional[int] = None) -> Executor:
+def make_executor(value: str, spec: WorkerSpec, jobs: int, max_inflight: Optional[int] = None,
+                  max_tasks_per_child: Optional[int] = DEFAULT_MAX_TASKS_PER_CHILD) -> Executor:
     kind, address = parse_executor(value)
     if kind == "dask":
         return DaskExecutor(spec, address or "", max_inflight=max_inflight)
-    if jobs <= 1:
-        return InlineExecutor(spec)
-    return LocalPoolExecutor(spec, jobs, max_inflight=max_inflight)
+    # --jobs 1 is still one worker process: the same memory bound (recycling) and the same code path
+    return LocalPoolExecutor(spec, max(1, jobs), max_inflight=max_inflight, max_tasks_per_child=max_tasks_per_child)

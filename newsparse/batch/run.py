@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, Optional
 
-from newsparse.batch.executors import Executor, InlineExecutor, Job, default_jobs, make_executor
+from newsparse.batch.executors import (DEFAULT_MAX_TASKS_PER_CHILD, Executor, InlineExecutor, Job, default_jobs,
+                                       make_executor)
 from newsparse.batch.progress import Reporter
 from newsparse.batch.resume import DoneSet
 from newsparse.batch.shard import Shard
@@ -25,6 +26,7 @@ class BatchOptions:
     shard: Optional[Shard] = None
     fail_fast: bool = False
     max_inflight: Optional[int] = None
+    max_tasks_per_child: Optional[int] = DEFAULT_MAX_TASKS_PER_CHILD
 
 
 @dataclass
@@ -128,7 +130,7 @@ def run_batch(
                           "running in this process (make it importable or an entry point to run in parallel)")
             executor = InlineExecutor(spec)
         else:
-            executor = make_executor(opts.executor, spec, n, opts.max_inflight)
+            executor = make_executor(opts.executor, spec, n, opts.max_inflight, opts.max_tasks_per_child)
     summary.executor = executor.name
     interrupted = False
     with InterruptGuard() as guard:

@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from newsparse import __version__
+from newsparse import __version__, limits
 from newsparse.cli.env import Environment
 from newsparse.errors import ExitStatus
 
@@ -115,8 +115,8 @@ def analyze(
     set_: Optional[List[str]] = SetOpt,
     skip: Optional[List[str]] = SkipOpt,
     explain: bool = typer.Option(False, "--explain", help="Show removed lines and the rule behind each quote."),
-    max_bytes: int = typer.Option(50_000_000, "--max-bytes", help="Refuse inputs larger than this many bytes.", metavar="N"),
-    timeout: float = typer.Option(15.0, "--timeout", help="Seconds to wait on a URL before giving up.", metavar="SECONDS"),
+    max_bytes: int = typer.Option(limits.MAX_INPUT_BYTES, "--max-bytes", help="Refuse inputs larger than this many bytes.", metavar="N"),
+    timeout: float = typer.Option(limits.FETCH_TIMEOUT, "--timeout", help="Seconds to wait on a URL before giving up.", metavar="SECONDS"),
     input_file: Optional[str] = typer.Option(None, "--input-file", help="Read inputs (paths or URLs) from FILE, one a line; - for stdin.", metavar="FILE"),
     glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from folders (repeatable), e.g. '*.html' or '*.warc.gz'; default .html .htm .xhtml .txt.", metavar="PATTERN"),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="How to read each input file; auto = by name (.jsonl[.gz], .warc[.gz], else an article)."),
@@ -126,6 +126,7 @@ def analyze(
     resume: bool = typer.Option(False, "--resume", help="With --output: skip inputs already in FILE and append the rest."),
     shard: Optional[str] = typer.Option(None, "--shard", help="Process only shard I of N (1-based, by input index), e.g. 2/8.", metavar="I/N"),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first input that fails."),
+    max_tasks_per_child: int = typer.Option(200, "--max-tasks-per-child", help="Replace a worker process after N articles, which keeps memory flat (0 = never).", metavar="N"),
     quiet: bool = QuietOpt,
     no_color: bool = NoColorOpt,
     debug: bool = DebugOpt,
@@ -174,7 +175,7 @@ def analyze(
                    and container_kind(specs[0], input_format.value) == "article"))
     mode = "dict" if fmt in (Format.table, Format.csv) else ("json" if fmt == Format.json and single else "jsonl")
     spec = WorkerSpec(cfg, explain=explain, mode=mode, debug=debug)
-    limits = FetchLimits(timeout=timeout, max_bytes=max_bytes)
+    fetch_limits = FetchLimits(timeout=timeout, max_bytes=max_bytes)
     globs = list(glob or []) or None
 
     def all_specs():  # noqa: ANN202 - lazily: a list file may be huge
@@ -183,7 +184,7 @@ def analyze(
             yield from read_input_list(input_file)
 
     try:
-        items = expand_inputs(all_specs(), max_bytes=max_bytes, fetch_limits=limits, globs=globs,
+        items = expand_inputs(all_specs(), max_bytes=max_bytes, fetch_limits=fetch_limits, globs=globs,
                               input_format=input_format.value)
         done = load_done(output) if output and resume else DoneSet()
     except Exception as exc:  # noqa: BLE001
@@ -196,7 +197,8 @@ def analyze(
         raise fail(env, ConfigError(f"{output}: cannot write ({exc.strerror or exc})")) from None
     writer = None if sink else RecordWriter(env, fmt, csv_of, single, explain)
     write = (lambda out: sink.write_line(out.line)) if sink else writer.write_outcome  # type: ignore[union-attr]
-    options = BatchOptions(jobs=jobs, executor=executor, shard=shard_, fail_fast=fail_fast)
+    options = BatchOptions(jobs=jobs, executor=executor, shard=shard_, fail_fast=fail_fast,
+                           max_tasks_per_child=max_tasks_per_child)
     try:
         with Reporter(env, show_bar=None if not single else False) as reporter:
             if reporter.show_bar and (input_file != "-" and "-" not in specs):

@@ -2,8 +2,9 @@
 
 IOB gold (CoNLL-2003, UNER ``.iob2``, wikigold, BTC, a re3d folder): each gold document's tokens
 are joined with single spaces (sentences on their own lines), the pipeline's ``entities`` stage
-runs on that text with the gold sentence spans, and every predicted mention is compared with the
-gold entity spans by character offsets. Type mapping (ours -> CoNLL): PERSON -> PER, ORG -> ORG,
+runs on that text with the gold sentence and token spans (as NER benchmarks are scored: on the
+corpus's own tokenisation), and every predicted mention is compared with the gold entity spans
+by character offsets. Type mapping (ours -> CoNLL): PERSON -> PER, ORG -> ORG,
 GPE and LOC -> LOC, NORP and every other type -> MISC. ``overall`` is over PER / ORG / LOC (MISC
 conventions differ between corpora; UNER has no MISC); ``per type`` also reports MISC and
 ``with MISC`` the four-type score.
@@ -42,8 +43,11 @@ def build_document(doc: list[tuple[list[str], list[str]]], name: str):
     from newsparse.model import Document, Span
     from newsparse.ner.corpora import spans
 
+    from newsparse.stages.entities import GIVEN_TOKENS
+
     parts: list[str] = []
     sentences = []
+    token_spans: list[list[tuple[int, int]]] = []
     gold: set[tuple[int, int, str]] = set()
     pos = 0
     for toks, tags in doc:
@@ -55,9 +59,11 @@ def build_document(doc: list[tuple[list[str], list[str]]], name: str):
             pos += len(tok) + 1
         parts[-1] = "\n"
         sentences.append(Span(offsets[0][0], offsets[-1][1]))
+        token_spans.append(offsets)
         for i, j, typ in spans(tags):
             gold.add((offsets[i][0], offsets[j - 1][1], typ))
     document = Document(input=name, text="".join(parts), sentences=sentences)
+    document.extra[GIVEN_TOKENS] = token_spans
     return document, gold
 
 

@@ -206,7 +206,15 @@ def find_title(f: PageFacts, url: Optional[str]) -> Optional[str]:
     stripped = [strip_site_name(t, site, url) for t in meta_titles]
     for h in f.h1:
         if 2 <= len(h.split()) <= 40 and not (site and _squash(h) == _squash(site)):
-            if not stripped or any(_similar(h, s) for s in stripped):
+            if not stripped:
+                return h
+            match = next((s for s in stripped if _similar(h, s)), None)
+            if match is not None:
+                # the metadata title says the same and more ("8 Trends" vs a headline that lost
+                # its number to CSS): keep the fuller wording
+                hw, mw = set(re.findall(r"\w+", h.lower())), set(re.findall(r"\w+", match.lower()))
+                if hw < mw and len(mw - hw) <= 2 and not _SEPARATORS.search(match):
+                    return match
                 return h
     if stripped:
         return stripped[0]

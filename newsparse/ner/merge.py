@@ -124,7 +124,7 @@ def split_country_prefix(mentions: list[RawMention], tokens: list[tuple[int, int
 
 
 def split_person_tail(mentions: list[RawMention], tokens: list[tuple[int, int]], text: str) -> list[RawMention]:
-    """``Secretary of Commerce Wilbur Ross`` tagged as one ORG/GPE span: a known first name followed
+    """``Secretary of Commerce Jane Doe`` tagged as one ORG/GPE span: a known first name followed
     by capitalised words at the end of a non-PERSON span is a person of its own; a lone common
     word left in front of it (``Commerce``) is dropped."""
     names = first_names()
@@ -210,7 +210,7 @@ def propagate(text: str, mentions: list[RawMention], min_len: int = 2) -> list[R
         if len(form) >= min_len and m.type != "MISC" and (
                 form[:1].isupper() or (len(form) >= 4 and not any(_is_common(w) for w in form.split()))):
             forms.setdefault(form, m.type)  # a name the tagger found even in lower case is a name here
-    for m in mentions:  # a surname alone, even before the full name ("as Pompeo said ... Mike Pompeo")
+    for m in mentions:  # a surname alone, even before the full name ("as Doe said ... Jane Doe")
         words = m.text.split()
         if m.type == "PERSON" and len(words) > 1 and len(words[-1]) >= min_len and words[-1][:1].isupper():
             forms.setdefault(words[-1], "PERSON")
@@ -239,7 +239,7 @@ _COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'â
 
 
 def coordinated(text: str, mentions: list[RawMention]) -> list[RawMention]:
-    """``TikTok and WeChat``: an unrecognised rare capitalised name coordinated with a recognised
+    """``Vexamo and Quillbit``: an unrecognised rare capitalised name coordinated with a recognised
     PERSON/ORG takes its type (places and common words are left alone)."""
     taken = bytearray(len(text) + 1)
     for m in mentions:

@@ -30,7 +30,8 @@ class CRFModel:
         with np.load(str(path), allow_pickle=False) as data:
             self.attrs = str(data["attrs"]).split("\n")
             self.labels = str(data["labels"]).split("\n")
-            self.W = data["weights"].astype(np.float64)
+            # one extra all-zero row: the "no known feature" sum of an empty feature list
+            self.W = np.vstack([data["weights"].astype(np.float64), np.zeros((1, data["weights"].shape[1]))])
             self.T = data["transitions"].astype(np.float64)
         self.index = {a: i for i, a in enumerate(self.attrs)}
         self.L = len(self.labels)
@@ -56,12 +57,15 @@ class CRFModel:
             row = self._n_rows
             if row >= len(self._mat):  # grow geometrically: amortised O(1) per new word
                 self._mat = self.np.concatenate([self._mat, self.np.zeros_like(self._mat)])
-            mat = self._mat[row]
-            mat[0] = self._vec(ft.own_features(word))
-            mat[1] = self._vec(ft.neighbour_features(word, -1))
-            mat[2] = self._vec(ft.neighbour_features(word, 1))
-            mat[3] = self._vec(ft.neighbour_features(word, -2))
-            mat[4] = self._vec(ft.neighbour_features(word, 2))
+            index = self.index
+            zero_row = len(self.W) - 1
+            flat: list[int] = []
+            starts: list[int] = []
+            for feats in (ft.own_features(word), ft.neighbour_features(word, -1), ft.neighbour_features(word, 1),
+                          ft.neighbour_features(word, -2), ft.neighbour_features(word, 2)):
+                starts.append(len(flat))
+                flat.extend([index[f] for f in feats if f in index] or [zero_row])
+            self._mat[row] = self.np.add.reduceat(self.W[flat], starts, axis=0)
             self._n_rows += 1
             self._rows[word] = row
         return row

@@ -1,7 +1,7 @@
 """CoNLL-style word tokens with character offsets, as the NER model was trained on.
 
 Differs from the segment stage's tokens where NER needs it: possessives are split off
-(``TikTok's`` -> ``TikTok`` ``'s``), and a capitalised name hyphen-joined to a lowercase word
+(``Vexamo's`` -> ``Vexamo`` ``'s``), and a capitalised name hyphen-joined to a lowercase word
 is split (``U.S.-based`` -> ``U.S.`` ``-`` ``based``), and so is a prefix before a name
 (``anti-China`` -> ``anti`` ``-`` ``China``), so the name can be a mention of its own.
 """

@@ -9,7 +9,7 @@ become heading paragraphs. Nothing is removed from inside the body by length alo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsparse.model import Block, Document, Paragraph, Removed
 from newsparse.stages.base import Stage
@@ -17,10 +17,11 @@ from newsparse.stages.base import Stage
 
 @dataclass
 class CleanParams:
-    fix_mojibake: bool = True
-    drop_furniture: bool = True
-    keep_captions_in_text: bool = False
-    keep_headings_in_text: bool = True
+    fix_mojibake: bool = field(default=True, metadata={"help": "repair mis-decoded text with ftfy (quotes keep their style)"})
+    drop_furniture: bool = field(default=True, metadata={
+        "help": "remove newsletter prompts, teasers, credits, footers... (each listed by --explain)"})
+    keep_captions_in_text: bool = field(default=False, metadata={"help": "leave photo captions in the text too"})
+    keep_headings_in_text: bool = field(default=True, metadata={"help": "section headings stay in the text as heading paragraphs"})
 
 
 _END_PUNCT = re.compile(r"[.!?,;:\"”’»)]$")

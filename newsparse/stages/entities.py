@@ -39,14 +39,20 @@ def sentence_spans(doc: Document) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[^\n]+", doc.text)]
 
 
-def tagged_mentions(text: str, sentences: list[tuple[int, int]], model: str = ""):
+#: ``doc.extra`` key: token spans per sentence to tag instead of the stage's own tokenisation
+#: (the entity evaluator passes a corpus's gold tokens, as NER benchmarks are scored)
+GIVEN_TOKENS = "ner_tokens"
+
+
+def tagged_mentions(text: str, sentences: list[tuple[int, int]], model: str = "",
+                    given: list[list[tuple[int, int]]] | None = None):
     """Run the CRF over each sentence; return typed RawMentions and all token spans."""
     from newsparse.ner.corpora import spans
     from newsparse.ner.merge import RawMention, refine_type
     from newsparse.ner.model import tag_sentences
     from newsparse.ner.tokens import word_spans
 
-    toks_per_sent = [word_spans(text, s, e) for s, e in sentences]
+    toks_per_sent = given if given is not None else [word_spans(text, s, e) for s, e in sentences]
     words = [[text[a:b] for a, b in toks] for toks in toks_per_sent]
     tags = tag_sentences(words, model or None)
     mentions: list[RawMention] = []
@@ -82,7 +88,7 @@ class EntitiesStage(Stage):
             doc.entities = []
             return doc
         sentences = sentence_spans(doc)
-        mentions, tokens = tagged_mentions(text, sentences, self.params.model)
+        mentions, tokens = tagged_mentions(text, sentences, self.params.model, doc.extra.get(GIVEN_TOKENS))
         mentions = [mg.strip_titles(m, text) for m in mentions]
         mentions = mg.split_country_prefix(mentions, tokens, text)
         mentions = mg.split_person_tail(mentions, tokens, text)

@@ -9,7 +9,7 @@ is left to the ``clean`` stage.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from newsparse.errors import InputError
@@ -19,11 +19,13 @@ from newsparse.stages.base import Stage
 
 @dataclass
 class ExtractParams:
-    favor: Literal["balanced", "precision", "recall"] = "balanced"  # balanced = precision and recall runs combined
-    include_comments: bool = False
-    include_tables: bool = True
-    date_requires_visible: bool = False  # True: a date only when it is written in the page's visible text
-    max_chars: int = 10_000_000  # larger inputs are refused with a clear message
+    favor: Literal["balanced", "precision", "recall"] = field(default="balanced", metadata={
+        "help": "HTML body: balanced = a precision and a recall trafilatura run combined; precision or recall = one run"})
+    include_comments: bool = field(default=False, metadata={"help": "keep reader comments in the body (HTML)"})
+    include_tables: bool = field(default=True, metadata={"help": "keep tables, one block per row (HTML)"})
+    date_requires_visible: bool = field(default=False, metadata={
+        "help": "a date only when it is written in the page's visible text (fewer dates, fewer wrong ones)"})
+    max_chars: int = field(default=10_000_000, metadata={"help": "larger inputs are refused with a clear message"})
 
 
 def _key(text: str) -> str:
