@@ -92,6 +92,8 @@ class EntitiesStage(Stage):
         mentions = [mg.strip_titles(m, text) for m in mentions]
         mentions = mg.split_country_prefix(mentions, tokens, text)
         mentions = mg.split_person_tail(mentions, tokens, text)
+        mentions = mg.title_firms(text, mentions)
+        mentions = mg.cued_sources(text, mentions)
         mg.consistent_types(mentions)
         if self.params.propagate:
             mentions = mg.coordinated(text, mentions)
