@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsparse.ner.gazetteers import clusters, first_names, gazetteer, multiword_max, org_closers
+from newsparse.ner.gazetteers import clusters, first_names, gazetteer, multiword_max
 
 _SHAPE_TABLE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
                               **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"}, **{c: "d" for c in "0123456789"}})
@@ -44,7 +44,7 @@ _DIGIT = re.compile(r"\d")
 @lru_cache(maxsize=1)
 def _tables() -> tuple:
     """The lookup tables a word's features read, bound once (a call each per word is slow)."""
-    return gazetteer(), first_names(), clusters(), org_closers()
+    return gazetteer(), first_names(), clusters()
 
 
 def own_features(word: str) -> list[str]:
@@ -52,7 +52,7 @@ def own_features(word: str) -> list[str]:
     feats = _OWN.get(word)
     if feats is not None:
         return feats
-    gaz, names, cls, closers = _tables()
+    gaz, names, cls = _tables()
     low = word.lower()
     cap = word[:1].isupper()
     feats = ["b", "w=" + low, "sh=" + shape(word), "p2=" + word[:2], "p3=" + word[:3],
@@ -85,8 +85,6 @@ def own_features(word: str) -> list[str]:
         feats.append("c=none")
     if cap and not common:
         feats.append("rarecap")
-    if low in closers:
-        feats.append("oc")
     if len(_OWN) < _CACHE_MAX:
         _OWN[word] = feats
     return feats
@@ -105,21 +103,23 @@ def neighbour_all(word: str) -> tuple[list[str], list[str], list[str], list[str]
     out = _NEIGH.get(word)
     if out is not None:
         return out
-    gaz, names, cls, closers = _tables()
+    gaz, names, cls = _tables()
     low = word.lower()
     sh = shape(word)
-    cap = word[:1].isupper()
-    ctx1: list[str] = ["w=" + low, "sh=" + sh, "s3=" + low[-3:]]
-    if cap:
-        ctx1.append("T")
-        ctx1.extend("g=" + c for c in gaz.get(low, ()) if not c.startswith("common"))
+    s3 = low[-3:]
+    prev = ["-1w=" + low, "-1sh=" + sh, "-1s3=" + s3]
+    nxt = ["+1w=" + low, "+1sh=" + sh, "+1s3=" + s3]
+    if word[:1].isupper():
+        prev.append("-1T")
+        nxt.append("+1T")
+        for c in gaz.get(low, ()):
+            if not c.startswith("common"):
+                prev.append("-1g=" + c)
+                nxt.append("+1g=" + c)
     if names.get(low):
-        ctx1.append("fn")
+        prev.append("-1fn")
+        nxt.append("+1fn")
     cl = cls.get(low)
-    prev = ["-1" + f for f in ctx1]
-    nxt = ["+1" + f for f in ctx1]
-    if cap and low in closers:
-        nxt.append("+1oc")  # the next word closes an organisation name
     if cl:
         prev += ["-1c2=" + cl[1], "-1cr=" + cl[2]]
         nxt += ["+1c2=" + cl[1], "+1cr=" + cl[2]]

@@ -26,17 +26,6 @@ def gazetteer() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def org_closers() -> frozenset[str]:
-    """Lowercased words that close organisation names in the training data (``Airlines``,
-    ``Partners``), from ``models/ner_orgwords.tsv`` (``training/build_org_words.py``)."""
-    path = PACKAGE / "models" / "ner_orgwords.tsv"
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#"))
-
-
-@lru_cache(maxsize=1)
 def multiword_max() -> int:
     """The longest multi-word gazetteer key, in words (bounds the phrase lookup)."""
     return max((k.count(" ") + 1 for k in gazetteer()), default=1)

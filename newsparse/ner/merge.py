@@ -219,13 +219,10 @@ _SOURCE_CUE = re.compile(
 def cued_sources(text: str, mentions: list[RawMention]) -> list[RawMention]:
     """``according to the Daily Ledger``: an unrecognised capitalised run after a source cue and
     ``the`` is an organisation (people take no article); runs with a title word are left alone."""
-    taken = bytearray(len(text) + 1)
-    for m in mentions:
-        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     added: list[RawMention] = []
     for mt in _SOURCE_CUE.finditer(text):
         s, e = mt.span(1)
-        if any(taken[s:e]):
+        if any(m.start < e and s < m.end for m in mentions):
             continue
         words = mt.group(1).split()
         if any("title" in classes(w) for w in words):
