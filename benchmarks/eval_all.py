@@ -37,7 +37,7 @@ EVALS: list[tuple[str, str, str, Optional[int]]] = [
     ("PolNeAR (924 articles)", "quotes", "data/quotes/polnear/gold.jsonl", None),
     ("seed article", "entities", "seed/000_c49ed8084bd9069c.gold.yaml", None),
     ("CoNLL-2003 dev (eng.testa)", "entities", "data/train/conll2003/eng.testa", None),
-    ("UNER EWT dev", "entities", "data/train/uner_ewt/en_ewt-ud-dev.iob2", None),
+    ("UNER EWT test (held out)", "entities", "data/train/uner_ewt/en_ewt-ud-test.iob2", None),
     ("BTC g: news accounts' tweets (held out)", "entities", "data/train/btc/g.conll", None),
     ("re3d: defence reports (held out)", "entities", "data/train/re3d", None),
     ("WikiGold (in the NER training set: not held out)", "entities", "data/train/wikigold/wikigold.conll.txt", None),

@@ -17,6 +17,7 @@ ENTRY_POINT_GROUP = "newsparse.stages"
 BUILTIN_STAGES: dict[str, str] = {
     "extract": "newsparse.stages.extract:ExtractStage",
     "clean": "newsparse.stages.clean:CleanStage",
+    "language": "newsparse.language:LanguageStage",
     "segment": "newsparse.stages.segment:SegmentStage",
     "quotes": "newsparse.stages.quotes:QuotesStage",
     "entities": "newsparse.stages.entities:EntitiesStage",

@@ -117,6 +117,8 @@ def test_resume_with_shards_appends_to_the_right_file(tmp_path: Path) -> None:
     for i in (1, 2, 3):
         out = tmp_path / f"part{i}.jsonl"
         assert run_cli(str(tmp_path / "c"), "--shard", f"{i}/3", "--output", str(out), "--resume").returncode == 0
-        assert run_cli(str(tmp_path / "c"), "--shard", f"{i}/3", "--output", str(out), "--resume").returncode == 0
         outs += read_records(out)
+    again = run_cli(str(tmp_path / "c"), "--shard", "2/3", "--output", str(tmp_path / "part2.jsonl"), "--resume")
+    assert again.returncode == 0 and "skipped 3" in again.stderr
+    assert len(read_records(tmp_path / "part2.jsonl")) == 3
     assert sorted(r["index"] for r in outs) == list(range(9))

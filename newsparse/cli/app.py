@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from newsparse import __version__
+from newsparse import __version__, limits
 from newsparse.cli.env import Environment
 from newsparse.errors import ExitStatus
 
@@ -115,8 +115,8 @@ def analyze(
     set_: Optional[List[str]] = SetOpt,
     skip: Optional[List[str]] = SkipOpt,
     explain: bool = typer.Option(False, "--explain", help="Show removed lines and the rule behind each quote."),
-    max_bytes: int = typer.Option(50_000_000, "--max-bytes", help="Refuse inputs larger than this many bytes.", metavar="N"),
-    timeout: float = typer.Option(15.0, "--timeout", help="Seconds to wait on a URL before giving up.", metavar="SECONDS"),
+    max_bytes: int = typer.Option(limits.MAX_INPUT_BYTES, "--max-bytes", help="Refuse inputs larger than this many bytes.", metavar="N"),
+    timeout: float = typer.Option(limits.FETCH_TIMEOUT, "--timeout", help="Seconds to wait on a URL before giving up.", metavar="SECONDS"),
     input_file: Optional[str] = typer.Option(None, "--input-file", help="Read inputs (paths or URLs) from FILE, one a line; - for stdin.", metavar="FILE"),
     glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from folders (repeatable), e.g. '*.html' or '*.warc.gz'; default .html .htm .xhtml .txt.", metavar="PATTERN"),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="How to read each input file; auto = by name (.jsonl[.gz], .warc[.gz], else an article)."),
@@ -175,7 +175,7 @@ def analyze(
                    and container_kind(specs[0], input_format.value) == "article"))
     mode = "dict" if fmt in (Format.table, Format.csv) else ("json" if fmt == Format.json and single else "jsonl")
     spec = WorkerSpec(cfg, explain=explain, mode=mode, debug=debug)
-    limits = FetchLimits(timeout=timeout, max_bytes=max_bytes)
+    fetch_limits = FetchLimits(timeout=timeout, max_bytes=max_bytes)
     globs = list(glob or []) or None
 
     def all_specs():  # noqa: ANN202 - lazily: a list file may be huge
@@ -184,7 +184,7 @@ def analyze(
             yield from read_input_list(input_file)
 
     try:
-        items = expand_inputs(all_specs(), max_bytes=max_bytes, fetch_limits=limits, globs=globs,
+        items = expand_inputs(all_specs(), max_bytes=max_bytes, fetch_limits=fetch_limits, globs=globs,
                               input_format=input_format.value)
         done = load_done(output) if output and resume else DoneSet()
     except Exception as exc:  # noqa: BLE001

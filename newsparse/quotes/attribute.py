@@ -82,7 +82,8 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     if kind == "name" and j - i >= 3:
         # "Tim Guest with the health authority", "a spokesperson for Acme": the head is before the link
         for z in range(i + 1, j - 1):
-            if toks[z].low in ("with", "of", "for", "at", "from", "on", "in") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS"):
+            if toks[z].low in ("with", "of", "for", "at", "from", "on", "in") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS") \
+                    and not (toks[z].low == "of" and toks[z - 1].low in QUANTITY_HEADS):
                 after_words = [t.w for t in toks[z + 1 : j]]
                 run = []
                 for w in reversed(after_words):
@@ -91,7 +92,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                     run.insert(0, w)
                 ends_in_person = len(run) >= 2 and bool(first_name_genders().get(run[-2].lower()) or
                                                         first_name_genders().get(run[0].lower())) \
-                    and not ORG_WORDS.search(" ".join(run[-2:]))
+                    and not ORG_WORDS.search(" ".join(run))
                 if ends_in_person is False and toks[z - 1].low in DOCUMENT_NOUNS | STATEMENT_NOUNS \
                         and toks[z].low in ("from", "by", "of") and any(t.w[:1].isupper() for t in toks[z + 1 : j]):
                     # "a statement from the EU said": the organisation speaks
@@ -104,6 +105,9 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                     kind = phrase_kind(toks, i, j)
                     mtext = text[toks[i].start : toks[j - 1].end]
                 break
+    if kind == "name" and j - i >= 2 and toks[j - 1].w in ctx.lex.titles and toks[j - 2].w[:1].islower() \
+            and toks[j - 1].tag != "POS":
+        kind = "role"  # "one bank CEO", "the team captain": a title with no name is a role
     if kind == "name":
         # the name is the trailing run of capitalised words (titles, possessors and modifiers before it)
         if toks[j - 1].tag == "POS":
@@ -160,6 +164,23 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                         sp0.name.lower().split()[-1] == head and sp0.name.lower().split()[0] in ("a", "an", "one"):
                     return Speaker(sp0.name, toks[i].start, toks[j - 1].end, mtext, kind, None, True, 0.8)
     return Speaker(mtext, toks[i].start, toks[j - 1].end, mtext, "role", None, True, 0.85)
+
+
+# "70 percent of Americans", "a majority of voters": the people after "of" speak
+QUANTITY_HEADS = {"percent", "cent", "%", "majority", "minority", "half", "third", "quarter", "most", "share",
+                  "proportion", "number", "dozens", "hundreds", "thousands", "millions", "group", "handful"}
+
+
+def writer_voice(sp: Optional[Speaker]) -> bool:
+    """``I believe``, ``we suggest``, ``you write``: the writer or the reader, outside any
+    quotation, is no source to report."""
+    if sp is None or len(sp.mention_text.split()) != 1:
+        return False
+    low = sp.mention_text.lower()
+    if low in ("i", "we", "you"):
+        return sp.person is None
+    parts = re.split(r"['’]", low)  # "We've", "I'm": a contraction the name finder took for a name
+    return len(parts) == 2 and parts[0] in ("i", "we", "you") and parts[1] in ("ve", "m", "re", "d", "ll")
 
 
 def _draft(ctx: Context, start: int, end: int, kind: str, para: int, rule: str, sp: Optional[Speaker],
@@ -259,7 +280,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                             _draft(ctx, t.start, t.end, "direct" if nw >= 6 else "partial", pi, "before-quote",
                                    sp, cue_span, t.q, desc)
                             used_q.add(id(t))
-                    else:
+                    elif not writer_voice(sp):
                         _draft(ctx, piece[0].start, piece[-1].end, "partial", pi,
                                "according-to" if a.cue.source else "partial", sp, cue_span, None, desc)
                         for t in qs_in:
@@ -271,6 +292,13 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     if a.cue.needs_that and side == "right" and not any(t.low == "that" for t in u[a.hi : a.hi + 6]):
                         ok = False  # "believes in hard work": belief verbs report only "that" clauses
                     if side == "right" and piece[0].low == "to":
+                        ok = False
+                    if side == "right" and u[a.ci].low.startswith(("writ", "wrote")) and \
+                            not any(t.low == "that" or t.w == ":" for t in u[a.hi : a.hi + 6]):
+                        ok = False  # "she wrote hundreds of songs": a work written, not words reported
+                    if side == "right" and piece[0].low == "by" and len(piece) > 1 and piece[1].low.endswith("ing"):
+                        ok = False  # "responded by pushing harder": how, not what was said
+                    if writer_voice(sp):
                         ok = False
                     if ok:
                         rule = "according-to" if a.cue.source else ("mid-attribution" if len(pieces) == 2 else "indirect")
@@ -292,6 +320,12 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                 continue
             starts_unit = all(x.w in PUNCT for x in u[:k])
             nwords = len(text[t.start : t.end].split())
+            if k > 0 and u[k - 1].w == ":" and nwords >= 8 and all(x.w in PUNCT for x in u[k + 1 :]):
+                # "She has one complaint: "…"": a quotation set off by a colon is displayed speech,
+                # not a fragment of the writer's sentence
+                starts_unit = True
+            if writer_voice(unit_sp):
+                unit_sp = None  # the writer's or reader's own sentence: its fragments are nobody's quote
             if is_scare(text, t.q, u, k) or (not starts_unit and nwords <= 3):
                 if unit_sp is not None and not is_scare(text, t.q, u, k):
                     _draft(ctx, t.start, t.end, "partial", pi, "partial", unit_sp, None)

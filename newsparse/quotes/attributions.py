@@ -47,7 +47,38 @@ def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon, strict: bool =
             h = z - 1
             break
     head = toks[h].low
-    return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or (toks[h].tag == "NNS" and not strict)
+    return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or head.endswith("year-old") or \
+        (toks[h].tag == "NNS" and not strict)
+
+
+def is_dateline(toks: list[Tok]) -> bool:
+    """``BERLIN --``, ``BUFFALO, N.Y. —``: an upper-case place line opening the story, no speaker."""
+    if not toks or not (toks[0].w.isupper() and len(toks[0].w) >= 3 and toks[0].w.isalpha()):
+        return False
+    return any(t.w in ("—", "–", "--") or t.w.startswith("--") for t in toks[1:8])
+
+
+ABBREVIATIONS = {"Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "St", "Bros", "Mfg", "Assn", "Dept", "Univ", "Ph.D", "U.S", "U.K"}
+def dateline_end(toks: list[Tok]) -> int:
+    """Index after a dateline's dash (0 when the unit opens with none)."""
+    if not is_dateline(toks):
+        return 0
+    return next(z for z in range(1, len(toks)) if toks[z].w in ("—", "–", "--") or toks[z].w.startswith("--")) + 1
+
+
+BE_FORMS = {"is", "was", "were", "are", "been", "be", "being", "'s", "’s"}
+
+
+def passive_cue(toks: list[Tok], k: int) -> bool:
+    """``it is alleged``, ``he was told``, ``the deal was announced``: the subject of a passive
+    cue did not speak (``was saying`` is progressive, not passive)."""
+    if toks[k].low.endswith("ing"):
+        return False
+    z = k - 1
+    while z >= 0 and z >= k - 3 and toks[z].low in ("also", "not", "n't", "never", "widely", "often", "reportedly",
+                                                     "previously", "later", "then", "first", "repeatedly", "already"):
+        z -= 1
+    return z >= 0 and toks[z].low in BE_FORMS
 
 
 def clause_start(toks: list[Tok], i: int) -> bool:
@@ -77,7 +108,8 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
         cue = lex.match(lows, k)
         if cue is not None and t.w[0].isupper() and k > 0 and not cue.source:
             cue = None  # "Amir Said": a name, not the verb
-        if cue is None or (len(cue.words) == 1 and t.tag.startswith("NN") and t.low not in ("says", "said", "told")):
+        if cue is None or (len(cue.words) == 1 and t.tag.startswith("NN") and t.low not in ("says", "said", "told")
+                           and not (k > 0 and toks[k - 1].tag == "Q")):  # `"…," comments Hale`: a verb
             k += 1
             continue
         cj = k + len(cue.words)
@@ -92,16 +124,20 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
                     (toks[pk].low in SKIP_BEFORE_CUE or toks[pk].tag in ("RB", "MD")) and toks[pk].low not in PRONOUNS:
                 pk -= 1
             prev = toks[pk] if pk >= 0 else None
-            if prev is not None and prev.w != "," and prev.tag != "Q" and prev.w not in ("—", ":"):
+            if prev is not None and prev.w != "," and prev.tag != "Q" and prev.w not in ("—", ":") \
+                    and not passive_cue(toks, k):
                 r = np_before(toks, k, lex)
                 if r and _speakerish(toks, r[0], r[1], lex) and not (r[1] - r[0] > 1 and toks[r[0]].low == "that"):
                     att = Attribution(k, cj, r[0], r[1], cue)
-            if att is None and (prev is None or prev.w in (",", "—") or prev.tag == "Q") and not cue.takes_object:
+            # inverted order is "said X", "says X", "added X": not "adding rooms", "recommend products"
+            finite = not t.low.endswith("ing")
+            if att is None and (prev is None or prev.w in (",", "—") or prev.tag == "Q") and not cue.takes_object \
+                    and finite:
                 r = np_after(toks, cj, lex)
-                if r is not None:
+                if r is not None and toks[r[0]].low != "that":  # "…, said that Rudolph …": a clause, not a speaker
                     after = toks[r[1]] if r[1] < n else None
                     if (after is None or after.w in PUNCT or after.tag == "Q" or after.low in TAIL_PREPS) \
-                            and _speakerish(toks, r[0], r[1], lex):
+                            and _speakerish(toks, r[0], r[1], lex, strict=prev is None or prev.tag != "Q"):
                         att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
             if att is None and prev is not None and prev.w == ",":
                 att = _appositive_subject(toks, pk + 1, cj, cue, lex, k)
@@ -112,7 +148,10 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
                 att = _clause_subject(toks, k, cj, cue, lex)
         if att is not None and cue.needs_that and not att.inverted:
             nxt = toks[cj] if cj < n else None
-            closing = (nxt is None or nxt.w in (".", "!", "?")) and att.si > 0 and toks[att.si - 1].w in (",", "—")
+            closing = (nxt is None or nxt.w in (".", "!", "?")) and att.si > 0 and \
+                (toks[att.si - 1].w in (",", "—") or toks[att.si - 1].tag == "Q")  # `"…," she added.`
+            # `"…," she added, speaking of …`: right after a quotation the cue reports it
+            closing = closing or (nxt is not None and nxt.w == "," and att.si > 0 and toks[att.si - 1].tag == "Q")
             if not closing and (nxt is None or not (nxt.low == "that" or nxt.tag == "Q" or nxt.w == ":" or
                                                     (nxt.w == "," and cj + 1 < n and toks[cj + 1].tag == "Q"))):
                 att = None
@@ -133,7 +172,8 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
 def _clause_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon) -> Optional[Attribution]:
     """The sentence's subject (a name or pronoun at its start, or after a short introductory
     phrase) for a cue with no subject of its own."""
-    starts = [0] + [z + 1 for z in range(min(k, 7)) if toks[z].w == ","][:1]
+    b = dateline_end(toks)  # "BUFFALO, N.Y. — Hours before the game, coach X praised …": after the dash
+    starts = [b] + [z + 1 for z in range(b, min(k, b + 7)) if toks[z].w == ","][:1]
     for s0 in starts:
         if s0 >= k:
             continue
@@ -159,19 +199,31 @@ def _appositive_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexi
 
     ``k`` is the index after the comma closing the appositive; ``ck`` the cue's own index."""
     ck = k if ck is None else ck
+    fallback: Optional[Attribution] = None
     end_comma = k - 1
     c = end_comma - 1
-    while c > 0 and end_comma - c <= 40:
+    b = dateline_end(toks)
+    while c > b and end_comma - c <= 40:
         t = toks[c]
+        if t.w == "." and c > 0 and toks[c - 1].w.rstrip(".") in ABBREVIATIONS:
+            c -= 1  # "Brightwell, Inc., says": an abbreviation's dot ends no sentence
+            continue
         if t.tag == "Q" or t.w in (".", "!", "?", ":", ";"):
-            return None
+            return fallback
         if t.w == ",":
             r = np_before(toks, c, lex)
-            if r and clause_start(toks, r[0]) and _speakerish(toks, r[0], r[1], lex) \
+            place = r is not None and r[1] - r[0] == 1 and r[0] >= 2 and toks[r[0] - 1].w == "," \
+                and toks[r[0] - 2].w[:1].isupper() and toks[r[0] - 2].tag in ("NNP", "NNPS")
+            if r and not place and clause_start(toks, r[0]) and _speakerish(toks, r[0], r[1], lex) \
                     and phrase_kind(toks, r[0], r[1]) != "pronoun":
-                return Attribution(ck, cj, r[0], r[1], cue, appositive=(c + 1, end_comma))
+                att = Attribution(ck, cj, r[0], r[1], cue, appositive=(c + 1, end_comma))
+                if toks[r[0]].w not in lex.titles or r[0] < 2 or toks[r[0] - 1].w != ",":
+                    return att
+                # "Omar Lind, Senior Vice President of Sales, says": a title phrase after a comma
+                # describes the name before it
+                fallback = fallback or att
         c -= 1
-    return None
+    return fallback
 
 
 def _extend_block(toks: list[Tok], a: Attribution) -> None:

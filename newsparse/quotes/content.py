@@ -13,6 +13,8 @@ SUBORDINATE_START = {"when", "asked", "as", "after", "before", "in", "despite", 
                      "because", "since", "though", "once", "until", "unless", "told", "speaking", "responding",
                      "following", "for", "at", "on", "with", "without", "by", "to", "from", "whether"}
 
+CIRCUMSTANCE_PREPS = {"in", "on", "at", "during", "via", "after", "before", "through", "from", "with", "by"}
+
 
 def is_scare(text: str, q: QSpan, toks: list[Tok], qi: int) -> bool:
     """A term or name in quotation marks rather than somebody's words."""
@@ -92,6 +94,11 @@ def reported_pieces(u: list[Tok], a: Attribution, left: list[Tok], right: list[T
         return [(left_t, "left")]
     if a.lo > 0 and u[a.lo - 1].tag == "Q" and not (right_q or any(t.low == "that" for t in right_t[:2])):
         # `"…," she said after the vote` - the quotation is what was said
+        return [(left_t, "left")]
+    if follows is not None and follows.low in CIRCUMSTANCE_PREPS and left and left[-1].w in (",", "—", "–") \
+            and not left_q and not right_q and has_verb(left_t) and len(left_t) >= 4 \
+            and not any(t.low == "that" or t.w == ":" for t in u[a.hi : a.hi + 12]):
+        # "…, the team wrote in a paper published on Monday": the clause before is the report
         return [(left_t, "left")]
     if follows is not None and follows.w not in (",", "—", "–", ".", ";", "!", "?", "("):
         out = [(right_t, "right")]

@@ -9,6 +9,8 @@ from newsparse.quotes.cues import CueLexicon
 
 _APPOS_START = re.compile(r",\s+(?=(?:a|an|the|[a-z]|[A-Z]))")
 BAD_APPOS_START = re.compile(r"^(?:who|whose|whom|which|that|where|when|said|says|told|and|but|he|she|they|it|we|I|is|was|"
+                              r"however|meanwhile|though|also|too|instead|likewise|meanwhile|nonetheless|"
+                              r"nevertheless|still|then|now|therefore|though|via|"
                               r"has|had|according|as|adding|saying|in|on|at|of|for|with|to|from|by|if|because|"
                               r"\d)\b")
 
@@ -32,6 +34,33 @@ def appositive_after(text: str, end: int) -> Optional[str]:
     if len(words) == 1 and not words[0][0].isupper():
         return None
     return desc
+
+
+# discourse adverbs set off by commas look like appositives ("Smith, however, said")
+DISCOURSE_START = re.compile(r"^(?:however|meanwhile|though|also|too|instead|likewise|similarly|nonetheless|"
+                             r"nevertheless|still|then|now|therefore|in turn|in contrast|by contrast|for (?:his|her|their|its) part|"
+                             r"via|through|speaking)\b", re.I)
+_DANGLING_END = {"of", "at", "for", "in", "to", "the", "a", "an", "and", "or", "with", "from", "by", "on", "that",
+                 "whose", "who", "which", "as", "than", "its", "his", "her", "their"}
+
+_BAD_FIRST = {"of", "at", "for", "in", "to", "and", "or", "with", "from", "by", "on", "that", "whose", "who", "which",
+              "as", "than"}
+
+
+def clean_description(desc: Optional[str]) -> Optional[str]:
+    """A description fit to show, or None: not a discourse adverb (``however``), not a lone
+    function word, not cut off after a preposition (``laboratory of``), no page furniture."""
+    if not desc:
+        return None
+    d = desc.strip(" ,;:—–-")
+    words = d.split()
+    if not words or DISCOURSE_START.match(d) or re.search(r"[|<>{}]", d):
+        return None
+    if words[-1].lower().strip(",.") in _DANGLING_END or words[0].lower() in _BAD_FIRST:
+        return None
+    if len(words) == 1 and not words[0][:1].isupper():
+        return None
+    return d
 
 
 def title_before(text: str, start: int, lex: CueLexicon) -> Optional[str]:

@@ -17,7 +17,9 @@ ORG_WORDS = re.compile(r"\b(Inc|Corp|Ltd|LLC|University|Institute|Agency|Departm
                        r"Council|Association|Party|Times|News|Post|Capital|Nations|Committee|Commission|Court|"
                        r"Service|Services|Police|Office|Board|Union|Foundation|Society|Centre|Center|Network|"
                        r"Hospital|School|College|Government|Federation|Coalition|Alliance|Authority|Club|"
-                       r"Press|Media|Health|Corporation|Industries|Systems|Technologies|Airlines)\b")
+                       r"Press|Media|Health|Corporation|Industries|Systems|Technologies|Airlines|Laboratory|Laboratories|"
+                       r"Observatory|Museum|Library|Academy|Agencies|Ministries|Administration|Organization|"
+                       r"Organisation|Program|Programme|Project|Fund|Trust|Forum)\b")
 _PARTICLE = r"(?:de|van|von|da|di|le|la|bin|al|el|der|den|du|dos|del|ter|ten|St\.)"
 _CAP = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)"
 NAME_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ ](?:{_PARTICLE}[ ])*{_CAP})*")

@@ -2,11 +2,13 @@
 ``according to X``), and what kind of phrase it is (name, pronoun, role)."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from newsparse.quotes.cues import CueLexicon
 from newsparse.quotes.tokens import Tok
 
+AGE_NOUN = re.compile(r"^(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old$")  # "the 47-year-old said"
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
 NP_TAGS = {"NNP", "NNPS", "NN", "NNS", "JJ", "JJR", "JJS", "CD", "POS", "HYPH", "VBN", "VBG"}
 HEAD_TAGS = {"NNP", "NNPS", "NN", "NNS"}
@@ -22,7 +24,8 @@ NON_SPEAKER_HEADS = {"monday", "tuesday", "wednesday", "thursday", "friday", "sa
                      "year", "month", "day", "today", "yesterday", "time", "morning", "night", "afternoon",
                      "evening", "weekend", "years", "months", "days", "weeks", "hours", "minutes", "interview",
                      "january", "february", "march", "april", "june", "july", "august", "september", "october",
-                     "november", "december", "thing", "things", "way", "lot", "point", "part", "end", "fact"}
+                     "november", "december", "thing", "things", "way", "lot", "point", "part", "end", "fact",
+                     "seconds", "second", "minute", "hour"}
 
 
 def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional[tuple[int, int]]:
@@ -38,7 +41,8 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
     t = toks[j - 1]
     if t.low in PRONOUNS and t.tag in ("PRP", "NNP", "NN") :
         return (j - 1, j)
-    if (t.tag not in HEAD_TAGS and t.low not in lex.speaker_nouns) or t.low in NON_SPEAKER_HEADS:
+    if (t.tag not in HEAD_TAGS and t.low not in lex.speaker_nouns and not AGE_NOUN.match(t.low)) \
+            or t.low in NON_SPEAKER_HEADS:
         return None  # ("official" is mostly an adjective in the tagger's data, a speaker here)
     i = j - 1
     while i - 1 >= lo:
@@ -46,10 +50,18 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
         if p.tag in NP_TAGS and p.low not in SKIP_BEFORE_CUE and not (p.tag in ("VBN", "VBG") and p.w[0].islower()):
             i -= 1
             continue
+        if p.tag in ("VB", "VBP") and p.w[0].islower() and i - 2 >= lo and toks[i - 2].tag in ("DT", "JJ", "CD", "PRP$") \
+                and toks[i - 2].low not in PRONOUNS:
+            i -= 1  # "the real estate agent", "one neo-bank CEO": a noun the tagger took for a verb
+            continue
         if p.low in DETS or p.tag in ("DT", "PRP$"):
             i -= 1
             # "Tim Guest with the Nova Scotia Health Authority said": the phrase goes on to the left
             if i - 2 >= lo and toks[i - 1].low in ("with", "of", "for", "at", "from") and toks[i - 2].tag in HEAD_TAGS:
+                i -= 1
+                continue
+            # "two voters in the queue said", "police in the city said"
+            if i - 2 >= lo and toks[i - 1].low == "in" and (toks[i - 2].tag == "NNS" or toks[i - 2].low in lex.speaker_nouns):
                 i -= 1
                 continue
             break
@@ -58,6 +70,11 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
             i -= 1
             continue
         break
+    # "a person familiar with the matter said", "two people briefed on the talks said"
+    if i - 2 >= lo and toks[i - 1].low in ("with", "on", "to") and toks[i - 2].low in ("familiar", "briefed", "close"):
+        r = np_before(toks, i - 2, lex, lo)
+        if r is not None and toks[r[1] - 1].tag in ("NN", "NNS"):
+            i = r[0]
     if j - i > 12:
         return None
     return (i, j)
@@ -104,7 +121,7 @@ def phrase_kind(toks: list[Tok], i: int, j: int) -> str:
         return "pronoun"
     if any(t.tag in ("NNP", "NNPS") and t.w[0].isupper() for t in toks[i:j]):
         # "A Freedom Mobile spokesperson": a name used as a modifier of a role noun
-        if toks[j - 1].tag in ("NN", "NNS") and toks[j - 1].w[0].islower():
+        if toks[j - 1].w[0].islower():  # also when the tagger calls a lowercase "ministry" NNP
             return "role"
         return "name"
     return "role"

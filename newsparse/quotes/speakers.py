@@ -332,6 +332,9 @@ class SpeakerIndex:
         own = " ".join(strip_titles(words, self.lex.titles)[1])
         if ent is not None and own != ent[1] and ent[1] in own and len(own) > len(ent[1]):
             ent = None  # the entity is a part of the name the text gives ("Red Cross" in "Kenya Red Cross")
+        if ent is not None and ent[2] not in ("PERSON", "PER") and ent[1].startswith(own + " ") \
+                and not ORG_WORDS.search(ent[1][len(own):]):
+            ent = None  # a brand is not its product: "Apple says" is not "Apple TV"
         if ent is not None:
             eid, name, typ = ent
             p = self.persons.get(name)
@@ -387,7 +390,10 @@ class SpeakerIndex:
                      and p.name.endswith(name)]
         else:
             cands = [p for p in self.by_last.get(name, []) if p.kind == "person" and len(p.name.split()) >= 2]
-            if not cands:
+            if not cands and (first_name_genders().get(name.lower()) or
+                              any(p.gender in ("m", "f") for p in self.by_first.get(name, []))):
+                # a first-name reference ("Helen" -> "Helen Ruiz"), not a brand before a product
+                # ("Apple" is not "Apple TV")
                 cands = [p for p in self.by_first.get(name, []) if p.kind == "person"]
         if not cands:
             return None
@@ -449,7 +455,7 @@ class SpeakerIndex:
 
     def _resolve_pronoun(self, pron: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
         g = PRONOUNS.get(pron.lower())
-        if g in ("s", None):
+        if g in ("s", None) or pron.lower() == "we":  # "we" in the writer's text is the writer or the outlet
             return None
         i = bisect_left(self._starts, pos) - 1
         if g == "n" or g == "p":
@@ -472,7 +478,9 @@ class SpeakerIndex:
             if self._in_quote(r.start):
                 k -= 1
                 continue
-            if p.kind == "person" and p.gender in (g, "u"):
+            # a name that spoke is a person unless it is an organisation ("it said")
+            if (p.kind == "person" or (r.speaker and p.kind in ("unknown", "org") and _could_be_person(p.name))) \
+                    and p.gender in (g, "u"):
                 if r.subject or r.speaker:
                     if fallback is not None and p.gender == "u" and fallback.gender == g and \
                             self._sentence_distance(r.start, pos, sentence_starts) > 2:
@@ -503,3 +511,11 @@ class SpeakerIndex:
                 break
         person.description = desc
         return desc or None
+
+
+def _could_be_person(name: str) -> bool:
+    """A speaker name the name finder could not place (an unlisted first name) that may be a
+    person for ``he``/``she``: plain capitalised words, no acronym, no organisation word."""
+    words = name.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() and w.replace("-", "").isalpha()
+                                        for w in words) and not ORG_WORDS.search(name)

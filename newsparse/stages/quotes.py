@@ -6,11 +6,17 @@ entity links onto the document.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from newsparse.model import Document, Quote, TextSpan
 from newsparse.stages.base import Stage
+
+
+# an upper-case place (and region) line with a dash, or a wire credit, before the first sentence
+DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ -]{2,}(?:,[^—–\n]{1,40}?)?(?:\s*\([A-Za-z .]{2,20}\))?|\(?[A-Z][A-Za-z .]{1,20}\))"
+                      r"\s*(?:—|–|--)\s*")
 
 
 def _p(default, help: str):  # noqa: A002 - "help" is the registry's metadata key
@@ -54,6 +60,7 @@ class QuotesStage(Stage):
     def process(self, doc: Document) -> Document:
         from newsparse.nlp.pos import load_tagger
         from newsparse.quotes.attribute import attribute
+        from newsparse.quotes.describe import clean_description
         from newsparse.quotes.speakers import SpeakerIndex
 
         if not doc.text:
@@ -79,14 +86,19 @@ class QuotesStage(Stage):
                 continue
             if d.kind != "scare" and d.confidence < p.min_confidence:
                 continue
+            if d.kind in ("indirect", "partial"):
+                m = DATELINE.match(text, d.start, d.end)
+                if m and m.end() < d.end:
+                    d.start = m.end()  # "BERLIN -- The agency says …": the place line is not what was said
             end = d.end
             while end > d.start + 1 and text[end - 1] in ",;: ":
                 end -= 1  # the comma before "she said" is punctuation of the sentence, not of the quote
             d.end = end
             sp = d.speaker
             desc = d.desc
-            if sp is not None and sp.person is not None and not desc:
+            if sp is not None and sp.person is not None and not clean_description(desc):
                 desc = index.description(sp.person)
+            desc = clean_description(desc)
             q = Quote(
                 start=d.start, end=d.end, text=text[d.start : d.end], kind=d.kind,
                 speaker=sp.name if sp else None,

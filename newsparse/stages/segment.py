@@ -32,6 +32,9 @@ ABBREVIATIONS = {
 _SENT_END = re.compile(r"""[.!?]+["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9])|[.!?]+["”’')\]]*$""")
 
 
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+
+
 def split_sentences(text: str, start: int, end: int) -> list[Span]:
     """Rule-based sentence spans inside ``text[start:end]`` (one paragraph)."""
     spans: list[Span] = []
@@ -39,8 +42,10 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
     s = 0
     for m in _SENT_END.finditer(chunk):
         cut = m.end()
-        before = chunk[s : m.start() + 1]
-        word = re.search(r"([\w.]+)\.$", before.rstrip("!?"))
+        # only the word before the stop matters: look at a short window, not the whole
+        # growing sentence (which made long runs of abbreviations quadratic)
+        before = chunk[max(s, m.start() - 63) : m.start() + 1]
+        word = _LAST_WORD.search(before.rstrip("!?"))
         if m.group().startswith(".") and word:
             w = word.group(1).lower()
             if w in ABBREVIATIONS or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(\w\.)+\w", w):
