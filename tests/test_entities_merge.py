@@ -131,3 +131,11 @@ def test_surname_before_the_full_name_is_propagated() -> None:
     ms = [RawMention(36, 51, "Maria Lindqvist", "PERSON")]
     out = propagate(text, ms)
     assert [(m.text, m.start) for m in out] == [("Lindqvist", 3), ("Maria Lindqvist", 36)]
+
+
+def test_could_be_surname_rejects_regions_and_org_words() -> None:
+    from newsparse.ner.merge import _could_be_surname
+
+    assert not _could_be_surname("Pacific")
+    assert not _could_be_surname("Holdings")
+    assert _could_be_surname("Okonkwo")

@@ -107,3 +107,21 @@ def test_given_tokens_are_tagged_as_they_are() -> None:
     mentions = [m for e in doc.entities for m in e.mentions]
     assert mentions and all(m.start in starts and m.end in ends for m in mentions)
     assert any(m.text == "Oslo" for m in mentions)
+
+
+def test_title_word_before_a_place_word_is_a_firm_not_a_person() -> None:
+    # "General" + a region word: no general's surname, one organisation
+    doc = run("Backers of the deal include Norvane Partners and General Pacific, a growth investor.")
+    assert not any(e.type == "PERSON" and e.name == "Pacific" for e in doc.entities)
+    assert entity(doc, "General Pacific").type == "ORG"
+
+
+def test_title_before_a_surname_is_still_dropped() -> None:
+    doc = run("General Marta Okonkwo inspected the troops in Lagos on Friday.")
+    assert entity(doc, "Marta Okonkwo").type == "PERSON"
+
+
+def test_publication_after_a_source_cue_is_an_organisation() -> None:
+    doc = run("The firm has close ties to the mayor, according to the Harbour Courier. Shares rose.")
+    e = entity(doc, "Harbour Courier")
+    assert e.type == "ORG" and e.mentions[0].text == "Harbour Courier"

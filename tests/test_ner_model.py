@@ -6,7 +6,7 @@ import itertools
 import numpy as np
 
 from newsparse.ner import features as ft
-from newsparse.ner.model import CRFModel, model, tag_sentences
+from newsparse.ner.model import MODEL_PATH, CRFModel, model, tag_sentences
 from newsparse.ner.tokens import word_spans
 
 
@@ -70,3 +70,33 @@ def test_shipped_model_tags_a_sentence() -> None:
     assert tags[:2] == ["B-PER", "I-PER"]
     assert tags[4] == "B-LOC" and tags[6] == "B-LOC"
     assert isinstance(model(), CRFModel) and model() is model()
+
+
+def test_batched_emissions_equal_the_training_features() -> None:
+    # the cached per-word-type vectors must sum to exactly the features the CRF was trained on
+    m = CRFModel(MODEL_PATH)  # a fresh instance: empty caches, so every word type is new
+    sents = [words("Orla Quinlan joined Teravant Holdings in Cork last spring ."),
+             words("TERAVANT SHARES JUMP AFTER ORLA QUINLAN DEAL"), words("Cork ."), words("Teravant")]
+    ctx = ft.doc_context(sents)
+    E = m.emissions(sents, ctx)
+    row = 0
+    for s in sents:
+        for feats in ft.sentence_features(s, ctx):
+            expected = sum((m.W[m.index[f]] for f in feats if f in m.index), np.zeros(m.L))
+            assert np.allclose(E[row], expected, rtol=0, atol=1e-9)
+            row += 1
+    assert row == len(E)
+
+
+def test_tagging_restores_the_garbage_collector() -> None:
+    import gc
+
+    assert gc.isenabled()
+    tag_sentences([words("Orla Quinlan flew to Cork .")])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        tag_sentences([words("Orla Quinlan flew to Cork .")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -16,7 +16,7 @@ from newsparse.ner.gazetteers import clusters, first_names, gazetteer, multiword
 _SHAPE_TABLE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
                               **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"}, **{c: "d" for c in "0123456789"}})
 _OWN: dict[str, list[str]] = {}
-_NEIGH: dict[tuple[str, int], list[str]] = {}
+_NEIGH: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {}
 _CACHE_MAX = 500_000
 
 
@@ -38,73 +38,108 @@ def _gaz_classes(word: str) -> tuple[str, ...]:
     return gazetteer().get(word.lower(), ())
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple:
+    """The lookup tables a word's features read, bound once (a call each per word is slow)."""
+    return gazetteer(), first_names(), clusters()
+
+
 def own_features(word: str) -> list[str]:
     """Features of the word type itself (cached)."""
     feats = _OWN.get(word)
     if feats is not None:
         return feats
+    gaz, names, cls = _tables()
     low = word.lower()
+    cap = word[:1].isupper()
     feats = ["b", "w=" + low, "sh=" + shape(word), "p2=" + word[:2], "p3=" + word[:3],
              "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:]]
-    if word[:1].isupper():
+    if cap:
         feats.append("T" if not word.isupper() or len(word) == 1 else "U")
-    if any(c.isdigit() for c in word):
+    if _DIGIT.search(word):
         feats.append("D")
     if "-" in word:
         feats.append("H")
     if len(word) == 1:
         feats.append("len1")
-    for c in _gaz_classes(word):
-        if c.startswith("common") or word[:1].isupper():
+    classes = gaz.get(low, ())
+    common = False
+    for c in classes:
+        if c.startswith("common"):
+            common = True
             feats.append("g=" + c)
-    fn = first_names().get(low)
+        elif cap:
+            feats.append("g=" + c)
+    fn = names.get(low)
     if fn:
         feats.append("fn=" + fn)
-    cl = clusters().get(low)
+    cl = cls.get(low)
     if cl:
         feats += ["c1=" + cl[0], "c2=" + cl[1], "cr=" + cl[2]]
-        if not word[:1].isupper():
+        if not cap:
             feats.append("lcr=" + cl[2])  # a lower-case word usually capitalised: a name in lower case
     else:
         feats.append("c=none")
-    if word[:1].isupper() and not any(c.startswith("common") for c in _gaz_classes(word)):
+    if cap and not common:
         feats.append("rarecap")
     if len(_OWN) < _CACHE_MAX:
         _OWN[word] = feats
     return feats
 
 
+_OFFSET_INDEX = {-1: 0, 1: 1, -2: 2, 2: 3}
+
+
 def neighbour_features(word: str, offset: int) -> list[str]:
-    """Features the word contributes to the token ``offset`` positions away (cached)."""
-    key = (word, offset)
-    feats = _NEIGH.get(key)
-    if feats is not None:
-        return feats
-    p = f"{offset:+d}"
-    feats = [p + "w=" + word.lower(), p + "sh=" + shape(word)]
-    if abs(offset) == 1:
-        feats.append(p + "s3=" + word.lower()[-3:])
-        if word[:1].isupper():
-            feats.append(p + "T")
-            feats.extend(p + "g=" + c for c in _gaz_classes(word) if not c.startswith("common"))
-        if first_names().get(word.lower()):
-            feats.append(p + "fn")
-        cl = clusters().get(word.lower())
-        if cl:
-            feats += [p + "c2=" + cl[1], p + "cr=" + cl[2]]
+    """Features the word contributes to the token ``offset`` (-2..+2) positions away (cached)."""
+    return neighbour_all(word)[_OFFSET_INDEX[offset]]
+
+
+def neighbour_all(word: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """What the word contributes to the tokens at -1, +1, -2 and +2, computed together (cached)."""
+    out = _NEIGH.get(word)
+    if out is not None:
+        return out
+    gaz, names, cls = _tables()
+    low = word.lower()
+    sh = shape(word)
+    s3 = low[-3:]
+    prev = ["-1w=" + low, "-1sh=" + sh, "-1s3=" + s3]
+    nxt = ["+1w=" + low, "+1sh=" + sh, "+1s3=" + s3]
+    if word[:1].isupper():
+        prev.append("-1T")
+        nxt.append("+1T")
+        for c in gaz.get(low, ()):
+            if not c.startswith("common"):
+                prev.append("-1g=" + c)
+                nxt.append("+1g=" + c)
+    if names.get(low):
+        prev.append("-1fn")
+        nxt.append("+1fn")
+    cl = cls.get(low)
+    if cl:
+        prev += ["-1c2=" + cl[1], "-1cr=" + cl[2]]
+        nxt += ["+1c2=" + cl[1], "+1cr=" + cl[2]]
+    out = (prev, nxt, ["-2w=" + low, "-2sh=" + sh], ["+2w=" + low, "+2sh=" + sh])
     if len(_NEIGH) < _CACHE_MAX:
-        _NEIGH[key] = feats
-    return feats
+        _NEIGH[word] = out
+    return out
 
 
 def is_caps_sentence(words: list[str]) -> bool:
     """A headline in capitals: (nearly) every word that starts with a letter is upper-case."""
     cased = upper = 0
+    limit = 0.2 * len(words)  # more non-capital words than this: no headline (stop early)
     for w in words:
         if w[:1].isalpha():
             cased += 1
             if w.isupper():
                 upper += 1
+            elif cased - upper > limit:
+                return False
     return upper >= 2 and upper >= 0.8 * cased
 
 
@@ -165,19 +200,25 @@ def phrase_tags(words: list[str]) -> list[str | None]:
 def doc_context(sentences: list[list[str]]) -> dict[str, str]:
     """How each word is cased elsewhere in the document: ``C`` capitalised inside a sentence,
     ``U`` all-caps, ``L`` lower-case. A sentence-initial or headline word borrows this evidence."""
-    flags: dict[str, set[str]] = {}
+    caps: set[str] = set()
+    upper: set[str] = set()
+    lower: set[str] = set()
     for words in sentences:
         if is_caps_sentence(words):
             continue
         for w in words[1:]:
             first = w[:1]
-            if len(w) > 1 and w.isupper() and w.isalpha():
-                flags.setdefault(w.lower(), set()).add("U")
-            elif first.isupper():
-                flags.setdefault(w.lower(), set()).add("C")
+            if first.isupper():
+                if len(w) > 1 and w.isupper() and w.isalpha():
+                    upper.add(w.lower())
+                else:
+                    caps.add(w.lower())
             elif first.islower():
-                flags.setdefault(w.lower(), set()).add("L")
-    return {k: "".join(sorted(v)) for k, v in flags.items()}
+                lower.add(w.lower())
+    out: dict[str, str] = {}
+    for w in caps | upper | lower:
+        out[w] = ("C" if w in caps else "") + ("L" if w in lower else "") + ("U" if w in upper else "")
+    return out
 
 
 def position_features(words: list[str], caps: bool, phrases: list[str | None],

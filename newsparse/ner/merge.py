@@ -173,7 +173,62 @@ def strip_titles(m: RawMention, text: str) -> RawMention:
     if not drop:
         return m
     s = m.start + words[drop].start()
+    if m.type == "PERSON" and drop == len(words) - 1 and not _could_be_surname(words[drop].group()):
+        # "General" + a place or organisation word is a firm's name, not a general's surname
+        s = m.start + next((w.start() for w in words if w.group().lower() != "the"), 0)
+        return RawMention(s, m.end, text[s:m.end], "ORG", m.source)
     return RawMention(s, m.end, text[s:m.end], m.type, m.source)
+
+
+_NOT_SURNAME = {"region", "country", "state", "demonym", "orgword"}
+
+
+def _could_be_surname(word: str) -> bool:
+    """A word left after a title is a surname unless it names a region, country, state or
+    nationality or is an organisation word (cities are left alone: many are surnames too)."""
+    if first_names().get(word.lower()):
+        return True
+    return not (_NOT_SURNAME & set(classes(word)))
+
+
+_PREV_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+$")
+
+
+def title_firms(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """``General Atlantic`` tagged as a title and a one-word PERSON: when that word cannot be a
+    surname (a region, country, state, nationality or organisation word), the capitalised title
+    word and the name are one organisation."""
+    out: list[RawMention] = []
+    for m in mentions:
+        if m.type == "PERSON" and " " not in m.text and not _could_be_surname(m.text):
+            mt = _PREV_WORD.search(text, max(0, m.start - 30), m.start)
+            if mt and "title" in classes(mt.group(1)):
+                s = mt.start(1)
+                out.append(RawMention(s, m.end, text[s:m.end], "ORG", m.source))
+                continue
+        out.append(m)
+    return out
+
+
+#: cues that name a source: a capitalised run after "according to the" is a publication or body
+_SOURCE_CUE = re.compile(
+    r"\b(?:according to|reported by|told|in an interview with|quoted by|cited by|published by|wrote in)"
+    r"[ \t]+the[ \t]+([A-Z][\w&'’-]*(?:\.\w+)*(?:[ \t]+[A-Z][\w&'’-]*(?:\.\w+)*){0,4})")
+
+
+def cued_sources(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """``according to the Daily Ledger``: an unrecognised capitalised run after a source cue and
+    ``the`` is an organisation (people take no article); runs with a title word are left alone."""
+    added: list[RawMention] = []
+    for mt in _SOURCE_CUE.finditer(text):
+        s, e = mt.span(1)
+        if any(m.start < e and s < m.end for m in mentions):
+            continue
+        words = mt.group(1).split()
+        if any("title" in classes(w) for w in words):
+            continue
+        added.append(RawMention(s, e, mt.group(1), "ORG", "cued"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def consistent_types(mentions: list[RawMention]) -> None:

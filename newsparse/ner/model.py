@@ -8,9 +8,12 @@ per token position, not per token). Exactly python-crfsuite's output. Loaded laz
 """
 from __future__ import annotations
 
+import gc
 import threading
+from contextlib import contextmanager
+from itertools import chain, repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from newsparse.ner import features as ft
 
@@ -18,6 +21,18 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.npz"
 _MODELS: dict[str, "CRFModel"] = {}
 _LOCK = threading.Lock()
 _CACHE_MAX = 300_000
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector (process-wide) for a burst of cache-filling work."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class CRFModel:
@@ -50,24 +65,37 @@ class CRFModel:
             return self.zero
         return self.W[ids].sum(axis=0)
 
+    def _add_rows(self, words: list[str]) -> None:
+        """Score rows of new word types, all at once: one gather and one segmented sum for the
+        whole batch instead of a numpy call per word (the cost of a first pass over new text)."""
+        np = self.np
+        n0, n = self._n_rows, len(words)
+        if not n:
+            return
+        while n0 + n > len(self._mat):  # grow geometrically: amortised O(1) per new word
+            self._mat = np.concatenate([self._mat, np.zeros_like(self._mat)])
+        own, neigh = ft.own_features, ft.neighbour_all
+        lists: list[list[str]] = []
+        for word in words:  # five feature lists a word, none empty (the bias, word and shape)
+            lists.append(own(word))
+            lists.extend(neigh(word))
+        lengths = np.fromiter(map(len, lists), dtype=np.intp, count=len(lists))
+        starts = np.zeros(len(lists), dtype=np.intp)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        # an unknown feature points at the all-zero row: adding 0.0 leaves every sum exact
+        flat = np.fromiter(map(self.index.get, chain.from_iterable(lists), repeat(len(self.W) - 1)),
+                           dtype=np.intp, count=int(lengths.sum()))
+        sums = np.add.reduceat(self.W[flat], starts, axis=0)
+        self._mat[n0 : n0 + n] = sums.reshape(n, 5, self.L)
+        self._rows.update(zip(words, range(n0, n0 + n)))
+        self._n_rows = n0 + n
+
     def _word_row(self, word: str) -> int:
         """Row of the word type in the cached (types x 5 x labels) score table."""
         row = self._rows.get(word)
         if row is None:
-            row = self._n_rows
-            if row >= len(self._mat):  # grow geometrically: amortised O(1) per new word
-                self._mat = self.np.concatenate([self._mat, self.np.zeros_like(self._mat)])
-            index = self.index
-            zero_row = len(self.W) - 1
-            flat: list[int] = []
-            starts: list[int] = []
-            for feats in (ft.own_features(word), ft.neighbour_features(word, -1), ft.neighbour_features(word, 1),
-                          ft.neighbour_features(word, -2), ft.neighbour_features(word, 2)):
-                starts.append(len(flat))
-                flat.extend([index[f] for f in feats if f in index] or [zero_row])
-            self._mat[row] = self.np.add.reduceat(self.W[flat], starts, axis=0)
-            self._n_rows += 1
-            self._rows[word] = row
+            self._add_rows([word])
+            row = self._rows[word]
         return row
 
     def _pos_row(self, feats: list[str]) -> int:
@@ -84,15 +112,20 @@ class CRFModel:
         np = self.np
         if self._n_rows > _CACHE_MAX:  # an unbounded vocabulary: start the cache afresh
             self._rows, self._n_rows = {}, 0
-        rows: list[int] = []
         pos: list[int] = []
         sid: list[int] = []
         empty = self._pos_row([])
+        all_words: list[str] = []
         for k, words in enumerate(sentences):
             words, feats = ft.prepare(words, ctx)
-            rows.extend([self._word_row(w) for w in words])
+            all_words.extend(words)
             pos.extend([self._pos_row(p) if p else empty for p in feats])
             sid.extend([k] * len(words))
+        known = self._rows
+        new = [w for w in dict.fromkeys(all_words) if w not in known]
+        if new:
+            self._add_rows(new)
+        rows = list(map(known.__getitem__, all_words))
         M = self._mat[np.array(rows)]
         E = M[:, 0] + self._pos_mat[np.array(pos)]
         n = len(rows)
@@ -132,7 +165,15 @@ class CRFModel:
         return path
 
     def tag_many(self, sentences: list[list[str]], batch: int = 512) -> list[list[str]]:
-        """IOB2 labels for the sentences of one document: similar lengths are decoded together."""
+        """IOB2 labels for the sentences of one document: similar lengths are decoded together.
+
+        The cyclic garbage collector is paused meanwhile: the per-word-type caches add thousands
+        of long-lived lists on a first pass, and collections that rescan them (they hold no
+        cycles) took over half of the feature time."""
+        with paused_gc():
+            return self._tag_many(sentences, batch)
+
+    def _tag_many(self, sentences: list[list[str]], batch: int) -> list[list[str]]:
         np = self.np
         ctx = ft.doc_context(sentences)
         out: list[list[str]] = [[] for _ in sentences]

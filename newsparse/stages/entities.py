@@ -82,16 +82,20 @@ class EntitiesStage(Stage):
 
     def process(self, doc: Document) -> Document:
         from newsparse.ner import merge as mg
+        from newsparse.ner.model import paused_gc
 
         text = doc.text
         if not text.strip():
             doc.entities = []
             return doc
         sentences = sentence_spans(doc)
-        mentions, tokens = tagged_mentions(text, sentences, self.params.model, doc.extra.get(GIVEN_TOKENS))
+        with paused_gc():  # the caches of new word types fill in bursts (see ner/model.py)
+            mentions, tokens = tagged_mentions(text, sentences, self.params.model, doc.extra.get(GIVEN_TOKENS))
         mentions = [mg.strip_titles(m, text) for m in mentions]
         mentions = mg.split_country_prefix(mentions, tokens, text)
         mentions = mg.split_person_tail(mentions, tokens, text)
+        mentions = mg.title_firms(text, mentions)
+        mentions = mg.cued_sources(text, mentions)
         mg.consistent_types(mentions)
         if self.params.propagate:
             mentions = mg.coordinated(text, mentions)
