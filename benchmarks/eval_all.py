@@ -38,7 +38,7 @@ EVALS: list[tuple[str, str, str, Optional[int]]] = [
     ("seed article", "entities", "seed/000_c49ed8084bd9069c.gold.yaml", None),
     ("CoNLL-2003 dev (eng.testa)", "entities", "data/train/conll2003/eng.testa", None),
     ("UNER EWT test (held out)", "entities", "data/train/uner_ewt/en_ewt-ud-test.iob2", None),
-    ("BTC g: news accounts' tweets (held out)", "entities", "data/train/btc/g.conll", None),
+    ("BTC h: non-UK general tweets (held out)", "entities", "data/train/btc/h.conll", None),
     ("re3d: defence reports (held out)", "entities", "data/train/re3d", None),
     ("WikiGold (in the NER training set: not held out)", "entities", "data/train/wikigold/wikigold.conll.txt", None),
     ("ScrapingHub (181 pages)", "extraction", "data/extraction/scrapinghub", None),
