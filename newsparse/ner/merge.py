@@ -142,7 +142,9 @@ def split_person_tail(mentions: list[RawMention], tokens: list[tuple[int, int]],
             if e <= m.end:
                 toks.append((s, e))
         split = None
-        for k in range(1, len(toks) - 1):
+        # a person tail is a first name plus one or two words, so only the last three tokens can
+        # start it (scanning every token made long capitalised runs quadratic)
+        for k in range(max(1, len(toks) - 3), len(toks) - 1):
             word = text[toks[k][0]:toks[k][1]]
             rest = [text[s:e] for s, e in toks[k + 1:]]
             if (names.get(word.lower()) in ("m", "f") and not _is_common(word) and 1 <= len(rest) <= 2
