@@ -55,10 +55,22 @@ def test_user_error_has_no_traceback_unless_debug() -> None:
     assert proc.returncode == 2 and "Traceback" in proc.stderr
 
 
+def install_plugin(tmp_path: Path, package: str, stage: str, cls: str, code: str) -> dict[str, str]:
+    """Write a plugin package plus a dist-info with an entry point; return an env that sees it."""
+    site = tmp_path / "site"
+    (site / package).mkdir(parents=True)
+    (site / package / "__init__.py").write_text(textwrap.dedent(code))
+    dist = site / f"{package}-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {package}\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(f"[newsparse.stages]\n{stage} = {package}:{cls}\n")
+    env = cli_env()
+    env["PYTHONPATH"] = str(site) + ":" + env["PYTHONPATH"]
+    return env
+
+
 def test_third_party_stage_through_entry_point(tmp_path: Path) -> None:
-    plugin = tmp_path / "site"
-    (plugin / "shoutstage").mkdir(parents=True)
-    (plugin / "shoutstage" / "__init__.py").write_text(textwrap.dedent('''
+    env = install_plugin(tmp_path, "shoutstage", "shout", "ShoutStage", '''
         from dataclasses import dataclass
         from newsparse.stages.base import Stage
 
@@ -74,15 +86,9 @@ def test_third_party_stage_through_entry_point(tmp_path: Path) -> None:
             def process(self, doc):
                 doc.metadata.title = (doc.metadata.title or "").upper() + self.params.suffix
                 return doc
-    '''))
-    dist = plugin / "shoutstage-1.0.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: shoutstage\nVersion: 1.0\n")
-    (dist / "entry_points.txt").write_text("[newsparse.stages]\nshout = shoutstage:ShoutStage\n")
+    ''')
     config = tmp_path / "plugin.yaml"
     config.write_text("pipeline: [extract, clean, segment, shout]\nstages:\n  shout:\n    suffix: '?!'\n")
-    env = cli_env()
-    env["PYTHONPATH"] = str(plugin) + ":" + env["PYTHONPATH"]
     listed = run(["stages", "--format", "json"], env=env)
     assert "shout" in {row["name"] for row in json.loads(listed.stdout)}
     proc = run(["analyze", TEXT_EXAMPLE, "--config", str(config)], env=env)
@@ -95,9 +101,7 @@ def test_third_party_stage_through_entry_point(tmp_path: Path) -> None:
 
 
 def test_stage_that_raises_becomes_error_record(tmp_path: Path) -> None:
-    plugin = tmp_path / "site"
-    (plugin / "boomstage").mkdir(parents=True)
-    (plugin / "boomstage" / "__init__.py").write_text(textwrap.dedent('''
+    env = install_plugin(tmp_path, "boomstage", "boom", "BoomStage", '''
         from newsparse.stages.base import Stage
 
         class BoomStage(Stage):
@@ -107,15 +111,9 @@ def test_stage_that_raises_becomes_error_record(tmp_path: Path) -> None:
                 if "Drought" in doc.text or "Drought" in (doc.metadata.title or ""):
                     raise ValueError("cannot handle droughts")
                 return doc
-    '''))
-    dist = plugin / "boomstage-1.0.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: boomstage\nVersion: 1.0\n")
-    (dist / "entry_points.txt").write_text("[newsparse.stages]\nboom = boomstage:BoomStage\n")
+    ''')
     config = tmp_path / "boom.yaml"
     config.write_text("pipeline: [extract, clean, boom, segment]\n")
-    env = cli_env()
-    env["PYTHONPATH"] = str(plugin) + ":" + env["PYTHONPATH"]
     proc = run(["analyze", TEXT_EXAMPLE, HTML_EXAMPLE, "--config", str(config)], env=env)
     assert proc.returncode == 1
     records = [json.loads(line) for line in proc.stdout.splitlines()]
