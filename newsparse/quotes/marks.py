@@ -51,23 +51,17 @@ def _pairs_in(text: str, lo: int, hi: int) -> tuple[list[tuple[int, Optional[int
             break
         i = m.start()
         ch = text[i]
-        if ch == STRAIGHT:
-            if not _is_opening_straight(text, i, lo) and not out:
-                i += 1
-                continue
-            j = text.find(STRAIGHT, i + 1, hi)
-            jc = text.find("”", i + 1, hi)
-            if jc != -1 and (j == -1 or jc < j) and "“" not in text[i + 1 : jc]:
-                j = jc  # "mixed styles” closed by a curly mark
-            if j == -1:
-                out.append((i, None))
-                return out, True
-            out.append((i, j))
-            i = j + 1
-            continue
-        if ch in "“„«":
-            closers = PAIRS[ch]
-            j = _find_close(text, i + 1, hi, ch, closers)
+        if ch == STRAIGHT or ch in "“„«":
+            if ch == STRAIGHT:
+                if not _is_opening_straight(text, i, lo) and not out:
+                    i += 1
+                    continue
+                j = text.find(STRAIGHT, i + 1, hi)
+                jc = text.find("”", i + 1, hi)
+                if jc != -1 and (j == -1 or jc < j) and "“" not in text[i + 1 : jc]:
+                    j = jc  # "mixed styles” closed by a curly mark
+            else:
+                j = _find_close(text, i + 1, hi, ch, PAIRS[ch])
             if j == -1:
                 out.append((i, None))
                 return out, True
