@@ -11,6 +11,7 @@ import typer
 
 from newsparse import __version__, limits
 from newsparse.cli.env import Environment
+from newsparse.cli.options import ConfigOpt, DebugOpt, NoColorOpt, QuietOpt, SetOpt, SkipOpt
 from newsparse.errors import ExitStatus
 
 EXIT_CODES_HELP = (
@@ -91,12 +92,6 @@ def load_config(env: Environment, config: Optional[str], sets: Optional[List[str
 
 # Shared options (sqlite-utils style): every command that prints data takes the same ones.
 FormatOpt = typer.Option(Format.auto, "--format", "-f", help="Output format; auto = tables on a terminal, JSON when piped.")
-ConfigOpt = typer.Option(None, "--config", "-c", help="YAML config file (overrides NEWSPARSE_CONFIG and the user config).", metavar="FILE")
-SetOpt = typer.Option(None, "--set", "-s", help="Set a stage parameter: STAGE.PARAM=VALUE (repeatable).", metavar="STAGE.PARAM=VALUE")
-SkipOpt = typer.Option(None, "--skip", help="Disable a stage by name (repeatable).", metavar="STAGE")
-QuietOpt = typer.Option(False, "--quiet", "-q", help="No warnings or progress on stderr.")
-NoColorOpt = typer.Option(False, "--no-color", help="No colour (also honoured: NO_COLOR).")
-DebugOpt = typer.Option(False, "--debug", help="Show tracebacks for errors.")
 
 
 class InputFormat(str, enum.Enum):
