@@ -112,6 +112,7 @@ def analyze(
     explain: bool = typer.Option(False, "--explain", help="Show removed lines and the rule behind each quote."),
     max_bytes: int = typer.Option(limits.MAX_INPUT_BYTES, "--max-bytes", help="Refuse inputs larger than this many bytes.", metavar="N"),
     timeout: float = typer.Option(limits.FETCH_TIMEOUT, "--timeout", help="Seconds to wait on a URL before giving up.", metavar="SECONDS"),
+    time_limit: float = typer.Option(limits.ARTICLE_TIME_LIMIT, "--time-limit", min=0, help="Seconds one article may take to analyze before it becomes an error record (0 = no limit).", metavar="SECONDS"),
     input_file: Optional[str] = typer.Option(None, "--input-file", help="Read inputs (paths or URLs) from FILE, one a line; - for stdin.", metavar="FILE"),
     glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from folders (repeatable), e.g. '*.html' or '*.warc.gz'; default .html .htm .xhtml .txt.", metavar="PATTERN"),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="How to read each input file; auto = by name (.jsonl[.gz], .warc[.gz], else an article)."),
@@ -169,7 +170,7 @@ def analyze(
                    or specs[0] != "-" and not os.path.isdir(specs[0])
                    and container_kind(specs[0], input_format.value) == "article"))
     mode = "dict" if fmt in (Format.table, Format.csv) else ("json" if fmt == Format.json and single else "jsonl")
-    spec = WorkerSpec(cfg, explain=explain, mode=mode, debug=debug)
+    spec = WorkerSpec(cfg, explain=explain, mode=mode, debug=debug, time_limit=time_limit or None)
     fetch_limits = FetchLimits(timeout=timeout, max_bytes=max_bytes)
     globs = list(glob or []) or None
 
