@@ -107,3 +107,19 @@ def test_adding_that_after_a_quotation_is_a_second_report() -> None:
     assert find(doc, "We are ready").speaker == "Mira Holt"
     q = find(doc, "the team had trained")
     assert q.kind == "indirect" and q.speaker == "Mira Holt"
+
+
+def test_institutions_and_roles_named_by_their_kind_speak() -> None:
+    doc = run_quotes("Floods cut the valley road.\nThe army said it was sending two bridging units.\n\n"
+                     "The hospital says beds are running short.\nA paramedic said crews were exhausted.")
+    assert find(doc, "it was sending").speaker == "The army"
+    assert find(doc, "beds are running").speaker == "The hospital"
+    assert find(doc, "crews were").speaker == "A paramedic"
+
+
+def test_a_three_word_report_is_a_quote_but_a_bare_cue_is_not() -> None:
+    doc = run_quotes("Lena Ortiz runs the co-operative.\nOrtiz says it is self-financing.")
+    q = find(doc, "it is self-financing")
+    assert q.kind == "indirect" and q.speaker == "Lena Ortiz"
+    doc = run_quotes("Lena Ortiz runs the co-operative.\nOrtiz said so.")
+    assert not [q for q in doc.quotes if q.kind == "indirect"]

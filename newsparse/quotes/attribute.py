@@ -287,7 +287,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                             used_q.add(id(t))
                 else:
                     whole = [t for pc, _ in pieces for t in pc] if len(pieces) == 2 else piece
-                    ok = a.cue.indirect and len([t for t in whole if t.w not in PUNCT]) >= 4 and has_verb(whole) \
+                    ok = a.cue.indirect and len([t for t in whole if t.w not in PUNCT]) >= 3 and has_verb(whole) \
                         and not (sp.kind == "role" and sp.person is None and u[a.sj - 1].low in DOCUMENT_NOUNS)
                     if a.cue.needs_that and side == "right" and not any(t.low == "that" for t in u[a.hi : a.hi + 6]):
                         ok = False  # "believes in hard work": belief verbs report only "that" clauses
