@@ -94,3 +94,20 @@ def test_seed_article(seed_path: Path) -> None:
             continue  # pre-name titles; checked below when reported
         assert any(q.speaker == name and q.speaker_description == desc for q in quotes), name
     assert sum(q.kind == "direct" and q.cue is None for q in quotes) >= 2  # the two continuations
+
+
+def test_a_surname_that_is_also_a_common_word_opens_a_sentence_as_a_name() -> None:
+    doc = run_quotes("Coach Mike Young spoke after practice.\nYoung said the team was ready for the final.\n"
+                     "Nurse Ada Guest runs the ward.\nGuest said the waiting room was full every night.")
+    assert find(doc, "the team was ready").speaker == "Mike Young"
+    assert find(doc, "the waiting room").speaker == "Ada Guest"
+
+
+def test_only_words_capitalised_mid_sentence_count_as_names_and_function_words_stay() -> None:
+    from newsparse.quotes.tokens import proper_words
+
+    text = "Readers of The Globe and young voters met Mike Young, who spoke."
+    found = proper_words(text, [(0, len(text))])
+    assert {"Globe", "Mike", "Young"} <= found and "Readers" not in found
+    doc = run_quotes("Staff of The Herald were there.\nThe mayor said the bridge would close in May.")
+    assert find(doc, "the bridge would close").speaker == "The mayor"

@@ -31,7 +31,7 @@ from newsparse.quotes.describe import BAD_APPOS_START
 from newsparse.quotes.names import ORG_WORDS, function_word, plausible_unknown_name, first_name_genders, strip_titles
 from newsparse.quotes.phrases import phrase_kind
 from newsparse.quotes.speakers import Speaker, SpeakerIndex
-from newsparse.quotes.tokens import PUNCT, Tok, split_units, tokenize_paragraph
+from newsparse.quotes.tokens import PUNCT, Tok, proper_words, split_units, tokenize_paragraph
 
 CONF = {"after-quote": 0.92, "inverted": 0.9, "colon-intro": 0.85, "before-quote": 0.85, "split-quote": 0.9,
         "indirect": 0.75, "according-to": 0.8, "partial": 0.75, "continuation": 0.8, "continued-paragraph": 0.8,
@@ -67,6 +67,7 @@ class Context:
     index: SpeakerIndex
     sentence_starts: list[int]
     drafts: list[Draft] = field(default_factory=list)
+    proper: frozenset[str] = frozenset()  # words the document capitalises mid-sentence (its names)
 
 
 def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
@@ -195,7 +196,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                       state: dict) -> None:
     """Find every quotation, partial and indirect quote of one paragraph and attribute it."""
     text = ctx.doc.text
-    toks = tokenize_paragraph(text, lo, hi, quotes, tagger)
+    toks = tokenize_paragraph(text, lo, hi, quotes, tagger, ctx.proper)
     units = split_units(text, toks)
     para_speaker: Optional[Speaker] = None
     pending_bare: list[Draft] = []
@@ -394,6 +395,7 @@ def attribute(doc: Document, lex: CueLexicon, tagger, index: SpeakerIndex, max_f
         by_para.setdefault(q.para, []).append(q)
     starts = sorted(s.start for s in doc.sentences) if doc.sentences else []
     ctx = Context(doc, lex, index, starts)
+    ctx.proper = proper_words(text, paras)
     state: dict = {}
     for pi, (lo, hi) in enumerate(paras):
         qs = by_para.get(pi, [])
