@@ -111,3 +111,9 @@ def test_only_words_capitalised_mid_sentence_count_as_names_and_function_words_s
     assert {"Globe", "Mike", "Young"} <= found and "Readers" not in found
     doc = run_quotes("Staff of The Herald were there.\nThe mayor said the bridge would close in May.")
     assert find(doc, "the bridge would close").speaker == "The mayor"
+
+
+def test_a_given_name_the_tagger_reads_as_an_interjection_stays_in_the_name() -> None:
+    doc = run_quotes("The ministry's spokeswoman Lu Wen spoke in Beijing.\nWen said the talks would resume.",
+                     entities=True)
+    assert find(doc, "the talks would resume").speaker == "Lu Wen"

@@ -34,6 +34,8 @@ POSS_END = re.compile(r"['’]s?$")
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
              "today", "yesterday", "tomorrow"}
+# interjections that open sentences; the tagger's UH class also holds names from chat text ("Lu")
+INTERJECTIONS = {"oh", "ah", "well", "yes", "yeah", "no", "hey", "ok", "okay", "please", "wow", "thanks", "sorry"}
 _NAME_OK_LOWER = {"of", "the", "and", "for", "de", "van", "von", "da", "di", "le", "la", "bin", "al", "el", "der",
                   "den", "du", "dos", "del", "on", "in", "at", "&"}
 
@@ -74,7 +76,8 @@ def clean_entity_name(name: str, lex: CueLexicon, kind: str) -> Optional[str]:
     from newsparse.nlp.pos import load_tagger
 
     lower = load_tagger().lower
-    while len(words) > 1 and lower.get(words[0].lower()) in ("RB", "IN", "CC", "DT", "WRB", "UH"):
+    while len(words) > 1 and (lower.get(words[0].lower()) in ("RB", "IN", "CC", "DT", "WRB") or
+                              words[0].lower() in INTERJECTIONS):
         words = words[1:]  # "Even Veterans Affairs": a sentence-initial adverb swept into the name
     if not words or words[0] in NOT_NAME_START:
         return None
@@ -110,7 +113,8 @@ def function_word(word: str) -> bool:
     """A capitalised adverb, preposition, conjunction or determiner ("Even", "Despite") is no name part."""
     from newsparse.nlp.pos import load_tagger
 
-    return load_tagger().lower.get(word.lower()) in ("RB", "IN", "CC", "DT", "WRB", "UH", "PRP", "PRP$", "WP", "EX")
+    return load_tagger().lower.get(word.lower()) in ("RB", "IN", "CC", "DT", "WRB", "PRP", "PRP$", "WP", "EX") \
+        or word.lower() in INTERJECTIONS
 
 
 def plausible_unknown_name(words: list[str]) -> bool:
