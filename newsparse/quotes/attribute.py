@@ -292,8 +292,8 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                         and not (sp.kind == "role" and sp.person is None and u[a.sj - 1].low in DOCUMENT_NOUNS)
                     if a.cue.needs_that and side == "right" and not any(t.low == "that" for t in u[a.hi : a.hi + 6]):
                         ok = False  # "believes in hard work": belief verbs report only "that" clauses
-                    if side == "right" and piece[0].low == "to":
-                        ok = False
+                    if side == "right" and piece[0].low == "to" and a.listener_end is None:
+                        ok = False  # "plans to build": an intention; "urged voters to stay home" is reported
                     if side == "right" and u[a.ci].low.startswith(("writ", "wrote")) and \
                             not any(t.low == "that" or t.w == ":" for t in u[a.hi : a.hi + 6]):
                         ok = False  # "she wrote hundreds of songs": a work written, not words reported
