@@ -117,3 +117,13 @@ def test_a_given_name_the_tagger_reads_as_an_interjection_stays_in_the_name() ->
     doc = run_quotes("The ministry's spokeswoman Lu Wen spoke in Beijing.\nWen said the talks would resume.",
                      entities=True)
     assert find(doc, "the talks would resume").speaker == "Lu Wen"
+
+
+def test_a_dateline_place_is_never_the_speaker_behind_it() -> None:
+    from newsparse.quotes.names import in_dateline
+
+    text = "TROMSO, Norway — Ada Berg spoke to the council.\nIt said the budget was balanced."
+    assert in_dateline(text, 0, 6) and in_dateline(text, 8, 14) and not in_dateline(text, 17, 25)
+    assert not in_dateline("NASA said on Monday — in a statement — it would fly.", 0, 4)
+    doc = run_quotes(text, entities=True)
+    assert find(doc, "the budget was balanced").speaker not in ("TROMSO", "Norway")

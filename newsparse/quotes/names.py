@@ -109,6 +109,19 @@ def in_credit(text: str, start: int, end: int) -> bool:
     return "(" in before or "/" in before or after[:1] == "/" or after.lstrip()[:1] == "/"
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,40}(?:,[^\n—–]{1,40})?\s*(?:\((?:AP|Reuters|AFP|CP|UPI|Bloomberg)\)\s*)?(?:—|–|--)")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """A name inside a paragraph-opening dateline (``MILTON, Ont. —``, ``PARIS (AP) —``): where
+    the story was filed, never a speaker or an antecedent for "it"."""
+    para = text.rfind("\n", 0, start) + 1
+    if start - para > 60:
+        return False
+    m = _DATELINE.match(text, para)
+    return m is not None and end <= m.end()
+
+
 def function_word(word: str) -> bool:
     """A capitalised adverb, preposition, conjunction or determiner ("Even", "Despite") is no name part."""
     from newsparse.nlp.pos import load_tagger
