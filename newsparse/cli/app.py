@@ -114,7 +114,7 @@ def analyze(
     timeout: float = typer.Option(limits.FETCH_TIMEOUT, "--timeout", help="Seconds to wait on a URL before giving up.", metavar="SECONDS"),
     time_limit: float = typer.Option(limits.ARTICLE_TIME_LIMIT, "--time-limit", min=0, help="Seconds one article may take to analyze before it becomes an error record (0 = no limit).", metavar="SECONDS"),
     input_file: Optional[str] = typer.Option(None, "--input-file", help="Read inputs (paths or URLs) from FILE, one a line; - for stdin.", metavar="FILE"),
-    glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from folders (repeatable), e.g. '*.html' or '*.warc.gz'; default .html .htm .xhtml .txt.", metavar="PATTERN"),
+    glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from folders (repeatable), e.g. '*.html' or '*.warc.gz'; default .html .htm .xhtml .txt, also gzipped (.html.gz …).", metavar="PATTERN"),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="How to read each input file; auto = by name (.jsonl[.gz], .warc[.gz], else an article)."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: the number of cores).", metavar="N"),
     executor: str = typer.Option("local", "--executor", help="local (a process pool) or dask://HOST:PORT (needs newsparse[dask]).", metavar="local|dask://HOST:PORT"),
@@ -222,7 +222,7 @@ def analyze(
     if summary.ok == 0 and summary.failed == 0:
         if summary.skipped:
             raise typer.Exit(int(ExitStatus.OK))
-        env.error("no inputs found (folders are searched for .html, .htm, .xhtml, .txt files; see --glob)")
+        env.error("no inputs found (folders are searched for .html, .htm, .xhtml, .txt files, also gzipped; see --glob)")
         raise typer.Exit(int(ExitStatus.ALL_FAILED))
     raise typer.Exit(int(summary.exit_status()))
 
