@@ -36,8 +36,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("copyright line", re.compile(
         r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^this (?:material|article|copy) (?:may not|is for your personal)", _I), 40),
     ("photo credit", re.compile(
-        r"^(?:photo|image|picture|photograph|video|illustration|graphic)s?(?: credit)?\s*(?:by|:|/)\s*[^.]{0,80}$"
+        r"^[\[(]?(?:photo|image|picture|photograph|video|illustration|graphic)s?(?: credit)?\s*(?:by|:|/)\s*[^.]{0,80}$"
         r"|^\(?(?:photo|image|credit)s?\s*(?:by|:)\s*[^.]{0,80}\)?$|^credit:\s*.{0,80}$"
+        r"|^[\[(](?:file )?(?:photo|image|picture|video)s?\b[^\]).]{0,60}[\])]$"
         r"|^(?:getty images|reuters|ap photo|afp|shutterstock|istock)(?:\s*/\s*[\w .]+)?$", _I), 14),
     ("image URL", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", _I), 1),
     ("advertisement label", re.compile(
