@@ -67,7 +67,7 @@ def test_a_date_in_a_body_sentence_is_not_the_page_date():
 def test_a_visible_update_date_with_a_published_label_gives_the_publication():
     line = '<p class="dateline">Published June 2, 2024 · Updated June 4, 2024</p>'
     assert date_of(article(below=line)) == "2024-06-02"
-    assert dateline_date("Posted on 7 July 2024, updated 9 July 2024", None, [], True) == "2024-07-07"
+    assert dateline_date("Posted on 7 July 2024, updated 9 July 2024", None, [], True) == ("2024-07-07", True)
 
 
 def test_a_publication_stated_only_to_the_month_is_no_publication_day():
@@ -97,11 +97,27 @@ def test_markup_date_written_on_the_page_beats_the_guess():
     assert date_of(html, guess="2024-10-09") == "2024-09-10"
 
 
-def test_numeric_dateline_read_by_its_datetime_then_by_the_page_language():
+def test_numeric_dateline_read_by_its_datetime_the_guess_then_the_page_language():
     html = article(below='<time datetime="2024-03-04T09:00:00Z">04/03/2024</time>')
     assert date_of(html) == "2024-03-04"
     assert date_of(article(below="<p>04/03/2024</p>", lang="en-US")) == "2024-04-03"
     assert date_of(article(below="<p>04/03/2024</p>", lang="en-GB")) == "2024-03-04"
+    assert date_of(article(below="<p>04/03/2024</p>", lang="pt-BR"), guess="2024-03-04") == "2024-03-04"
+    # no language declared and nothing else to go by: left unread rather than guessed
+    assert date_of(article(below="<p>04/03/2024</p>", lang="")) is None
+
+
+def test_a_published_label_beats_a_nearer_update_date():
+    line = ('<div class="meta"><span>Updated</span> <time>May 9, 2024</time></div>'
+            '<div class="meta"><span>Posted:</span> <time>May 7, 2024</time></div>')
+    assert date_of(article(below=line)) == "2024-05-07"
+
+
+def test_the_headline_inside_the_article_beats_a_sticky_header_copy():
+    sticky = (f'<div class="site-header"><h1>{HEADLINE}</h1>'
+              '<div class="site-header__date">Saturday, June 22, 2024</div></div>')
+    html = article(below='<p class="byline">June 20, 2024</p>').replace("<header>", "<header>" + sticky, 1)
+    assert date_of(html) == "2024-06-20"
 
 
 def test_dates_of_linked_teasers_are_not_the_page_markup_date():

@@ -510,12 +510,14 @@ def headline_span(runs: list[tuple[int, str, Any]], tree, title: Optional[str]) 
     else a text node that is the title itself; None when neither is found."""
     if tree is None or not title:
         return None
-    for h in tree.iter("h1"):
-        if _similar(_text(h), title):
-            inside = set(h.iter())
-            hits = [r for r in runs if r[2] in inside]
-            if hits:
-                return hits[0][0], hits[-1][0] + len(hits[-1][1])
+    heads = [h for h in tree.iter("h1") if _similar(_text(h), title)]
+    # a sticky site header may repeat the headline: the one inside <article>/<main> is the article's
+    heads.sort(key=lambda h: not any(a.tag in ("article", "main") for a in h.iterancestors()))
+    for h in heads:
+        inside = set(h.iter())
+        hits = [r for r in runs if r[2] in inside]
+        if hits:
+            return hits[0][0], hits[-1][0] + len(hits[-1][1])
     key = _words(title)
     for pos, text, _el in runs:
         if key and _words(text) == key:
@@ -528,10 +530,14 @@ HEADER_BEFORE = 100  # ... and before it (kicker, "Back to all articles  March 3
 _DATE_LINE_CHARS = 80  # a dateline or byline; a longer text node is a sentence of the article
 
 
-def _resolve(readings: tuple[str, ...], el, markup: list[str], month_first: bool) -> str:
-    """One date out of the readings of a written date ("03/04/2031" reads two ways): the one
-    the element's own ``datetime`` or the page's markup states, else month first on
-    US-English pages and day first elsewhere."""
+def _resolve(readings: tuple[str, ...], el, markup: list[str], guess: Optional[str],
+             month_first: Optional[bool]) -> Optional[str]:
+    """One date out of the readings of a written date ("03/04/2031" reads two ways).
+
+    The element's own ``datetime`` decides, then the markup's dates, then the extractor's
+    guess, then the page language (month first in US English, day first elsewhere); with
+    none of these (no language declared) the date is left unread rather than guessed.
+    """
     if len(readings) == 1:
         return readings[0]
     for node in [el, *el.iterancestors()][:3]:
@@ -539,66 +545,83 @@ def _resolve(readings: tuple[str, ...], el, markup: list[str], month_first: bool
             d = parse_date(node.get(attr) or "")
             if d in readings:
                 return d
-    for d in markup:
+    for d in [*markup, (guess or "")[:10]]:
         if d in readings:
             return d
+    if month_first is None:
+        return None
     return readings[0] if month_first else readings[-1]
 
 
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted)\b\W{0,3}(?:on\s+|in\s+)?", re.I)
+_LABEL_BEFORE = re.compile(r"\b(?:published|posted)\b\W{0,3}(?:on|in)?\s*$", re.I)
 _MONTH_YEAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b", re.I)
 
 
-def dateline_date(chunk: str, el, markup: list[str], month_first: bool) -> Optional[str]:
-    """The publication date a dateline states ("Published May 2, 2031 · Updated May 3, 2031").
+def dateline_date(chunk: str, el, markup: list[str], month_first: Optional[bool], guess: Optional[str] = None,
+                  prefix: str = "") -> tuple[Optional[str], bool]:
+    """The publication date a dateline states, and whether a label says it is the publication.
 
-    The date after a "Published"/"Posted" label wins, else the first date written. A
-    dateline that gives the publication only to the month ("Originally published in
-    March 2031. Last updated ...") states no publication day: None, rather than the update.
+    "Published May 2, 2031 · Updated May 3, 2031": the date after a "Published"/"Posted"
+    label (in the line or just before it, ``prefix``) wins, else the first date written. A
+    dateline that gives the publication only to the month ("Originally published in March
+    2031. Last updated ...") states no publication day: None, rather than the update.
     """
     dates = written_dates(chunk)
     if not dates:
-        return None
+        return None, False
     label = _PUBLISHED_LABEL.search(chunk)
     if label:
         after = [readings for start, readings in dates if start == label.end()]
         if after:
-            return _resolve(after[0], el, markup, month_first)
+            return _resolve(after[0], el, markup, guess, month_first), True
         if _MONTH_YEAR.match(chunk, label.end()):
-            return None
-    return _resolve(dates[0][1], el, markup, month_first)
+            return None, False
+    labelled = dates[0][0] == 0 and bool(_LABEL_BEFORE.search(prefix))
+    return _resolve(dates[0][1], el, markup, guess, month_first), labelled
+
+
+def _month_first(lang: Optional[str]) -> Optional[bool]:
+    """How a page writes d/m/y dates, from its declared language: None when it declares none."""
+    if not lang:
+        return None
+    lang = lang.lower().replace("_", "-")
+    return lang in ("en", "en-us")
 
 
 def header_date(runs: list[tuple[int, str, Any]], tree, title: Optional[str], markup: list[str],
-                lang: Optional[str] = None) -> Optional[str]:
+                lang: Optional[str] = None, guess: Optional[str] = None) -> Optional[str]:
     """The date written next to the headline (the dateline under it or the kicker above it).
 
     That is where a news page states its date to the reader; dates further down belong to
     the text, related-article lists or the footer. Only short text nodes count (a byline or
-    a dateline, not a sentence that mentions a date). The nearest one wins; text above the
-    headline counts double distance (the masthead there may show today's date).
+    a dateline, not a sentence that mentions a date). A date labelled "Published"/"Posted"
+    wins over the others ("Updated ..."); then the nearest one, text above the headline
+    counting double distance (the masthead there may show today's date).
     """
     span = headline_span(runs, tree, title)
     if span is None:
         return None
-    month_first = (lang or "en-us").lower().replace("_", "-") in ("en", "en-us")
-    found_at: list[tuple[int, str]] = []
+    month_first = _month_first(lang)
+    found_at: list[tuple[bool, int, str]] = []
+    prev = ""
     for pos, text, el in runs:
         if pos + len(text) < span[0] - HEADER_BEFORE:
             continue
         if pos > span[1] + HEADER_AFTER:
             break
         chunk = " ".join(text.split())
+        prefix, prev = prev, chunk
         if len(chunk) > _DATE_LINE_CHARS or not any(c.isdigit() for c in chunk) or _MACHINE_STAMP.search(chunk):
             continue
-        d = dateline_date(chunk, el, markup, month_first)
+        d, published = dateline_date(chunk, el, markup, month_first, guess, prefix)
         if not d:
             continue
         if pos >= span[1]:
-            found_at.append((pos - span[1], d))
+            found_at.append((not published, pos - span[1], d))
         elif pos + len(text) <= span[0]:
-            found_at.append((2 * (span[0] - pos - len(text)) + 1, d))
-    return min(found_at)[1] if found_at else None
+            found_at.append((not published, 2 * (span[0] - pos - len(text)) + 1, d))
+    return min(found_at)[2] if found_at else None
 
 
 def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = True,
@@ -608,7 +631,7 @@ def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = T
     article's machine-written publication timestamp."""
     runs = text_runs(tree)
     markup = markup_dates(f)
-    near = header_date(runs, tree, title, markup, f.lang_tag)
+    near = header_date(runs, tree, title, markup, f.lang_tag, guess)
     if near:
         return near
     shown = visible_dates(tree, runs)
