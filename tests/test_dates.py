@@ -87,8 +87,9 @@ def test_reader_comment_dates_are_not_the_article_date():
 def test_hidden_elements_and_printed_machine_stamps_are_not_visible_dates():
     html = article(below='<span class="hidden">April 1, 2024</span><span style="display: none">April 2, 2024</span>'
                          '<span class="updated">2024-04-03T10:00:00+00:00</span>'
-                         '<span class="hidden md:inline">April 4, 2024</span>')
-    assert visible_dates(parse_html(html)) == {"2024-04-04"}
+                         '<span class="hidden md:inline">April 4, 2024</span>'
+                         '<span class="d-none d-md-inline">April 5, 2024</span>')
+    assert visible_dates(parse_html(html)) == {"2024-04-04", "2024-04-05"}
 
 
 def test_markup_date_written_on_the_page_beats_the_guess():

@@ -113,6 +113,7 @@ def collect(tree) -> PageFacts:
 
 
 def _in_link_or_comment(el) -> bool:
+    """Inside a link (a teaser of another page) or a reader comment: not this article's date."""
     return any(a.tag == "a" or _is_comment(a) for a in el.iterancestors())
 
 
@@ -422,6 +423,9 @@ _COMMENT_TOKEN = re.compile(
 _MACHINE_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
+_RESPONSIVE_DISPLAY = re.compile(r"d-(?:sm|md|lg|xl|xxl)-(?!none)")
+
+
 def _invisible(el) -> bool:
     """An element a reader never sees: ``hidden``, ``display:none``, or a plain ``hidden`` class."""
     if not el.attrib:
@@ -432,7 +436,8 @@ def _invisible(el) -> bool:
     if "display:none" in style or "visibility:hidden" in style:
         return True
     classes = (el.get("class") or "").lower().split()
-    if any(":" in c for c in classes):  # responsive utility classes ("hidden md:block"): shown somewhere
+    # responsive utility classes ("hidden md:block", "d-none d-lg-flex"): shown on some screens
+    if any(":" in c or _RESPONSIVE_DISPLAY.match(c) for c in classes):
         return False
     return any(c in ("hidden", "is-hidden", "d-none") for c in classes)
 
