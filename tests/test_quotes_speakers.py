@@ -94,3 +94,36 @@ def test_seed_article(seed_path: Path) -> None:
             continue  # pre-name titles; checked below when reported
         assert any(q.speaker == name and q.speaker_description == desc for q in quotes), name
     assert sum(q.kind == "direct" and q.cue is None for q in quotes) >= 2  # the two continuations
+
+
+def test_a_surname_that_is_also_a_common_word_opens_a_sentence_as_a_name() -> None:
+    doc = run_quotes("Coach Mike Young spoke after practice.\nYoung said the team was ready for the final.\n"
+                     "Nurse Ada Guest runs the ward.\nGuest said the waiting room was full every night.")
+    assert find(doc, "the team was ready").speaker == "Mike Young"
+    assert find(doc, "the waiting room").speaker == "Ada Guest"
+
+
+def test_only_words_capitalised_mid_sentence_count_as_names_and_function_words_stay() -> None:
+    from newsparse.quotes.tokens import proper_words
+
+    text = "Readers of The Globe and young voters met Mike Young, who spoke."
+    found = proper_words(text, [(0, len(text))])
+    assert {"Globe", "Mike", "Young"} <= found and "Readers" not in found
+    doc = run_quotes("Staff of The Herald were there.\nThe mayor said the bridge would close in May.")
+    assert find(doc, "the bridge would close").speaker == "The mayor"
+
+
+def test_a_given_name_the_tagger_reads_as_an_interjection_stays_in_the_name() -> None:
+    doc = run_quotes("The ministry's spokeswoman Lu Wen spoke in Beijing.\nWen said the talks would resume.",
+                     entities=True)
+    assert find(doc, "the talks would resume").speaker == "Lu Wen"
+
+
+def test_a_dateline_place_is_never_the_speaker_behind_it() -> None:
+    from newsparse.quotes.names import in_dateline
+
+    text = "TROMSO, Norway — Ada Berg spoke to the council.\nIt said the budget was balanced."
+    assert in_dateline(text, 0, 6) and in_dateline(text, 8, 14) and not in_dateline(text, 17, 25)
+    assert not in_dateline("NASA said on Monday — in a statement — it would fly.", 0, 4)
+    doc = run_quotes(text, entities=True)
+    assert find(doc, "the budget was balanced").speaker not in ("TROMSO", "Norway")

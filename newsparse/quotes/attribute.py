@@ -31,7 +31,7 @@ from newsparse.quotes.describe import BAD_APPOS_START
 from newsparse.quotes.names import ORG_WORDS, function_word, plausible_unknown_name, first_name_genders, strip_titles
 from newsparse.quotes.phrases import phrase_kind
 from newsparse.quotes.speakers import Speaker, SpeakerIndex
-from newsparse.quotes.tokens import PUNCT, Tok, split_units, tokenize_paragraph
+from newsparse.quotes.tokens import PUNCT, Tok, proper_words, split_units, tokenize_paragraph
 
 CONF = {"after-quote": 0.92, "inverted": 0.9, "colon-intro": 0.85, "before-quote": 0.85, "split-quote": 0.9,
         "indirect": 0.75, "according-to": 0.8, "partial": 0.75, "continuation": 0.8, "continued-paragraph": 0.8,
@@ -67,6 +67,7 @@ class Context:
     index: SpeakerIndex
     sentence_starts: list[int]
     drafts: list[Draft] = field(default_factory=list)
+    proper: frozenset[str] = frozenset()  # words the document capitalises mid-sentence (its names)
 
 
 def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
@@ -195,7 +196,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                       state: dict) -> None:
     """Find every quotation, partial and indirect quote of one paragraph and attribute it."""
     text = ctx.doc.text
-    toks = tokenize_paragraph(text, lo, hi, quotes, tagger)
+    toks = tokenize_paragraph(text, lo, hi, quotes, tagger, ctx.proper)
     units = split_units(text, toks)
     para_speaker: Optional[Speaker] = None
     pending_bare: list[Draft] = []
@@ -287,12 +288,12 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                             used_q.add(id(t))
                 else:
                     whole = [t for pc, _ in pieces for t in pc] if len(pieces) == 2 else piece
-                    ok = a.cue.indirect and len([t for t in whole if t.w not in PUNCT]) >= 4 and has_verb(whole) \
+                    ok = a.cue.indirect and len([t for t in whole if t.w not in PUNCT]) >= 3 and has_verb(whole) \
                         and not (sp.kind == "role" and sp.person is None and u[a.sj - 1].low in DOCUMENT_NOUNS)
                     if a.cue.needs_that and side == "right" and not any(t.low == "that" for t in u[a.hi : a.hi + 6]):
                         ok = False  # "believes in hard work": belief verbs report only "that" clauses
-                    if side == "right" and piece[0].low == "to":
-                        ok = False
+                    if side == "right" and piece[0].low == "to" and a.listener_end is None:
+                        ok = False  # "plans to build": an intention; "urged voters to stay home" is reported
                     if side == "right" and u[a.ci].low.startswith(("writ", "wrote")) and \
                             not any(t.low == "that" or t.w == ":" for t in u[a.hi : a.hi + 6]):
                         ok = False  # "she wrote hundreds of songs": a work written, not words reported
@@ -394,6 +395,7 @@ def attribute(doc: Document, lex: CueLexicon, tagger, index: SpeakerIndex, max_f
         by_para.setdefault(q.para, []).append(q)
     starts = sorted(s.start for s in doc.sentences) if doc.sentences else []
     ctx = Context(doc, lex, index, starts)
+    ctx.proper = proper_words(text, paras)
     state: dict = {}
     for pi, (lo, hi) in enumerate(paras):
         qs = by_para.get(pi, [])

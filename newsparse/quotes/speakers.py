@@ -26,6 +26,7 @@ from newsparse.quotes.names import (
     clean_entity_name,
     function_word,
     in_credit,
+    in_dateline,
     plausible_unknown_name,
     first_name_genders,
     strip_titles,
@@ -135,7 +136,7 @@ class SpeakerIndex:
                 p.entity = e.id
                 for m in e.mentions:
                     idx.entity_spans.append((m.start, m.end, e.id, clean, e.type))
-                    if in_credit(text, m.start, m.end):
+                    if in_credit(text, m.start, m.end) or in_dateline(text, m.start, m.end):
                         continue
                     if kind == "person" or e.type == "ORG":
                         idx.mentions.append(MentionRec(m.start, m.end, p, full=len(m.text.split()) >= 2 or kind == "org"))
@@ -156,7 +157,7 @@ class SpeakerIndex:
             nm = " ".join(name)
             first = name[0].lower()
             start = m.start() + mtext.rindex(nm) if nm in mtext else m.start()
-            if in_credit(text, start, start + len(nm)):
+            if in_credit(text, start, start + len(nm)) or in_dateline(text, start, start + len(nm)):
                 continue
             if idx._covered(start):
                 ent = idx.entity_at(start, start + len(nm))
