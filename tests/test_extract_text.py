@@ -106,3 +106,12 @@ def test_seed_against_its_gold(seed_path):
     assert md["caption_starts"] not in doc.text
     headings = [doc.text[p.start:p.end] for p in doc.paragraphs if p.kind == "heading"]
     assert headings == md["headings"]
+
+
+def test_captions_credited_to_an_agency_leave_the_body():
+    doc = run("Ferries return\n  ·  2031-04-02  ·   Source: Example Review\n\n"
+              "A ferry is seen at the port of Example City on March 30. (EXAMPLE)\n\n"
+              "The harbour reopened on Monday, the council said, with help from the World Health Organization (WHO).\n\n"
+              "Crews repaint the quay on Sunday. (AP Photo/Jane Roe)\n\nFerries will run again by the summer.\n")
+    assert len(doc.captions) == 2 and doc.captions[0].startswith("A ferry is seen")
+    assert "(WHO)" in doc.text and "Crews repaint" not in doc.text

@@ -78,6 +78,9 @@ def furniture_reason(line: str) -> Optional[str]:
 _CAPTION = re.compile(
     r"^(?:a |an |the )?(?:file )?(?:photo|picture|image)\b[^.]{0,60}\b(?:taken (?:on|in|at)|shows|showing)\b"
     r"|\((?:xinhua|ap|afp|reuters|getty images?|photo[^)]{0,60}|file[^)]{0,40})\)\s*$"
+    # "… on March 30. (AGENCY)", "(AGENCY/Photographer)", "(AP Photo/Name)": a credited picture
+    r"|[.!?]\s*\((?!(?:CORRECTION|CORRECTED|UPDATE|UPDATED|END|MORE|VIDEO|AUDIO|LIVE)\))"
+    r"(?-i:[A-Z][A-Z.&-]+(?: [A-Z][A-Za-z.&-]*){0,3})(?:/[^)]{1,40})?\)\s*$"
     r"|^(?:photo|image|picture|photograph)\s*:\s"
     r"|/\s*(?:getty images|reuters|ap|afp|shutterstock|epa|xinhua)\s*$"
     r"|\b(?:photo|image)\s*(?:credit|courtesy)\s*:",
