@@ -127,3 +127,12 @@ def test_a_dateline_place_is_never_the_speaker_behind_it() -> None:
     assert not in_dateline("NASA said on Monday — in a statement — it would fly.", 0, 4)
     doc = run_quotes(text, entities=True)
     assert find(doc, "the budget was balanced").speaker not in ("TROMSO", "Norway")
+
+
+def test_institution_names_with_of_and_and_stay_whole_but_a_person_of_a_place_does_not() -> None:
+    doc = run_quotes("Rates will stay high for a year, the Bank of Westland said.\n"
+                     "Exports grew by a fifth, the Ministry of Commerce and Industry said.\n"
+                     "Sen. Mark Olsen of Vermont said the talks were going nowhere.", entities=True)
+    assert find(doc, "Rates will stay").speaker.endswith("Bank of Westland")
+    assert find(doc, "Exports grew").speaker.endswith("Ministry of Commerce and Industry")
+    assert find(doc, "the talks were going").speaker == "Mark Olsen"

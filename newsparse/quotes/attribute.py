@@ -70,6 +70,20 @@ class Context:
     proper: frozenset[str] = frozenset()  # words the document capitalises mid-sentence (its names)
 
 
+NAME_CONNECTORS = {"of", "and", "&", "for"}  # lowercase words inside proper names ("Bank of England")
+
+
+def _person_run_before(toks: list[Tok], i: int, z: int) -> bool:
+    """Whether the capitalised words before ``toks[z]`` hold a first name ("Richard Shelby of Alabama")."""
+    genders = first_name_genders()
+    k = z - 1
+    while k >= i and toks[k].w[:1].isupper():
+        if genders.get(toks[k].low) and k < z - 1:
+            return True
+        k -= 1
+    return False
+
+
 def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     text = ctx.doc.text
     i, j = a.si, a.sj
@@ -83,6 +97,10 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     if kind == "name" and j - i >= 3:
         # "Tim Guest with the health authority", "a spokesperson for Acme": the head is before the link
         for z in range(i + 1, j - 1):
+            if toks[z].low in ("of", "for") and toks[z - 1].w[:1].isupper() \
+                    and all(t.w[:1].isupper() or t.low in NAME_CONNECTORS for t in toks[z + 1 : j]) \
+                    and not _person_run_before(toks, i, z):
+                break  # "the Bank of England", "the Ministry of Ecology and Environment": one proper name
             if toks[z].low in ("with", "of", "for", "at", "from", "on", "in") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS") \
                     and not (toks[z].low == "of" and toks[z - 1].low in QUANTITY_HEADS):
                 after_words = [t.w for t in toks[z + 1 : j]]
@@ -114,8 +132,10 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         if toks[j - 1].tag == "POS":
             j -= 1
         k = j
-        while k > i and toks[k - 1].w[:1].isupper() and toks[k - 1].tag != "POS" and toks[k - 1].low != "the":
-            k -= 1
+        while k > i and toks[k - 1].tag != "POS" and toks[k - 1].low != "the" and (
+                toks[k - 1].w[:1].isupper() or (toks[k - 1].low in NAME_CONNECTORS and k - 2 > i - 1 and k < j
+                                                and toks[k - 2].w[:1].isupper() and toks[k].w[:1].isupper())):
+            k -= 1  # capitalised words, and "of"/"and" between them ("Bank of England")
         while k < j - 1 and function_word(toks[k].w):
             k += 1  # "Even Veterans Affairs said": a sentence-initial adverb is not part of the name
         if k == j:
