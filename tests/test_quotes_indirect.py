@@ -141,3 +141,17 @@ def test_told_without_a_listener_reports_nothing_but_a_directive_to_a_listener_d
     assert attributed(doc) == []
     q = find(run_quotes("Mayor Ann Lee urged voters to stay home during the storm."), "to stay home")
     assert q.kind == "indirect" and q.speaker == "Ann Lee"
+
+
+def test_subject_with_an_acronym_or_a_time_phrase_before_the_verb() -> None:
+    doc = run_quotes("The Harbour Pilots Association (HPA) said in a statement that it was worried about the tides.\n"
+                     "Minister Laura Brandt on Wednesday defended the curbs, saying they were needed.")
+    assert find(doc, "it was worried").speaker.endswith("Harbour Pilots Association")
+    assert find(doc, "they were needed").speaker == "Laura Brandt"
+
+
+def test_a_report_after_according_to_is_not_the_source_s_description() -> None:
+    doc = run_quotes("The Harbour Pilots Association (HPA) met on Monday.\n"
+                     "According to the HPA, ships sold 40 tonnes of fuel to the port in May.", entities=True)
+    q = find(doc, "ships sold")
+    assert q.speaker.endswith("Harbour Pilots Association") and q.speaker_description is None

@@ -233,6 +233,9 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
     return out
 
 
+_TIME_WORDS = {"on", "last", "this", "early", "earlier", "late", "later", "also", "again", "then", "on", "in"}
+
+
 def _clause_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon) -> Optional[Attribution]:
     """The sentence's subject (a name or pronoun at its start, or after a short introductory
     phrase) for a cue with no subject of its own."""
@@ -248,7 +251,11 @@ def _clause_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon)
             r = np_after(toks, s0, lex)
             if r is None or r[1] >= k or phrase_kind(toks, r[0], r[1]) != "name":
                 continue
-        nxt = toks[r[1]] if r[1] < len(toks) else None
+        z = r[1]
+        while z < k and z - r[1] < 4 and (toks[z].low in _TIME_WORDS or toks[z].low in NON_SPEAKER_HEADS
+                                         or toks[z].tag == "CD"):
+            z += 1  # "X on Wednesday defended …, saying": a time phrase between subject and verb
+        nxt = toks[z] if z < len(toks) else None
         if nxt is None or not (nxt.tag in ("VBD", "VBN", "VBZ", "VBP", "MD") or nxt.w == ","):
             continue
         a = Attribution(k, cj, r[0], r[1], cue)

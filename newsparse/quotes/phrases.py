@@ -38,6 +38,11 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
         skipped += 1
     if j - 1 < lo:
         return None
+    if toks[j - 1].w == ")" and j - 4 >= lo and toks[j - 3].w == "(" and toks[j - 2].w.isupper() \
+            and toks[j - 4].w[:1].isupper():
+        # "the Semiconductor Industry Association (SIA) said": the phrase ends before the acronym
+        r = np_before(toks, j - 3, lex, lo)
+        return r
     t = toks[j - 1]
     if t.low in PRONOUNS and t.tag in ("PRP", "NNP", "NN") :
         return (j - 1, j)

@@ -506,7 +506,9 @@ class SpeakerIndex:
         for r in self.mentions:
             if r.person is not person:
                 continue
-            d = appositive_after(text, r.end) or title_before(text, r.start, self.lex)
+            # "According to the union, members voted …": after a source phrase the comma opens the report
+            after_source = re.search(r"\baccording to\s+(?:the\s+)?$", text[max(0, r.start - 20) : r.start], re.I)
+            d = (None if after_source else appositive_after(text, r.end)) or title_before(text, r.start, self.lex)
             if d:
                 desc = d
                 break
