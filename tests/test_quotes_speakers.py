@@ -136,3 +136,17 @@ def test_institution_names_with_of_and_and_stay_whole_but_a_person_of_a_place_do
     assert find(doc, "Rates will stay").speaker.endswith("Bank of Westland")
     assert find(doc, "Exports grew").speaker.endswith("Ministry of Commerce and Industry")
     assert find(doc, "the talks were going").speaker == "Mark Olsen"
+
+
+def test_he_after_a_subject_the_name_list_calls_female_is_that_subject() -> None:
+    # "Brit" is listed as a female first name; the text's "he" right after says otherwise
+    doc = run_quotes("Brit Halvorsen, head of the landlords' group, called the plan \"a blunt instrument.\"\n"
+                     "\"It will drive small owners out of the market,\" he said.")
+    assert find(doc, "It will drive").speaker == "Brit Halvorsen"
+    assert find(doc, "a blunt instrument").speaker == "Brit Halvorsen"
+
+
+def test_he_still_prefers_a_compatible_person() -> None:
+    doc = run_quotes("Tom Berg met Brit Halvorsen on Monday.\nBrit Halvorsen spoke first.\n"
+                     "\"We will not sell,\" she said.")
+    assert find(doc, "We will not sell").speaker == "Brit Halvorsen"

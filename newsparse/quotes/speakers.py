@@ -57,6 +57,7 @@ class Person:
     description: Optional[str] = None
     titles: set[str] = field(default_factory=set)
     article: bool = False  # an organisation the text calls "the X"
+    text_gender: bool = False  # the gender comes from the text's pronouns, not the first-name list
 
     @property
     def display(self) -> str:
@@ -272,9 +273,9 @@ class SpeakerIndex:
             m, f = c
             strong = 3 if p.gender != "u" else 2
             if f >= strong and f > 3 * m:
-                p.gender = "f"
+                p.gender, p.text_gender = "f", True
             elif m >= strong and m > 3 * f:
-                p.gender = "m"
+                p.gender, p.text_gender = "m", True
 
     def _covered(self, pos: int) -> bool:
         if not self.entity_spans:
@@ -471,6 +472,9 @@ class SpeakerIndex:
                     k -= 1
             return None
         fallback: Optional[Person] = None
+        # the subject just before, whose name the first-name list calls the other gender ("Brit
+        # Vitalius … "…," he said"): the text's pronoun outweighs the list when nobody else fits
+        other_gender: Optional[Person] = None
         k = i
         limit = 2500
         while k >= 0 and pos - self.mentions[k].start < limit:
@@ -479,6 +483,9 @@ class SpeakerIndex:
             if self._in_quote(r.start):
                 k -= 1
                 continue
+            if other_gender is None and p.kind == "person" and p.gender not in (g, "u") and (r.subject or r.speaker) \
+                    and not p.text_gender and self._sentence_distance(r.start, pos, sentence_starts) <= 2:
+                other_gender = p
             # a name that spoke is a person unless it is an organisation ("it said")
             if (p.kind == "person" or (r.speaker and p.kind in ("unknown", "org") and _could_be_person(p.name))) \
                     and p.gender in (g, "u"):
@@ -490,7 +497,7 @@ class SpeakerIndex:
                 if fallback is None:
                     fallback = p
             k -= 1
-        return fallback
+        return fallback if fallback is not None else other_gender
 
     @staticmethod
     def _sentence_distance(a: int, b: int, starts: list[int]) -> int:
