@@ -150,3 +150,13 @@ def test_he_still_prefers_a_compatible_person() -> None:
     doc = run_quotes("Tom Berg met Brit Halvorsen on Monday.\nBrit Halvorsen spoke first.\n"
                      "\"We will not sell,\" she said.")
     assert find(doc, "We will not sell").speaker == "Brit Halvorsen"
+
+
+def test_epithets_for_the_person_just_named() -> None:
+    doc = run_quotes("Nils Ruud scored twice on Saturday.\n"
+                     "The 26-year-old forward said his teammates kept creating chances.\n"
+                     "Senator Ada Holm spoke after the vote.\nThe Vermont Republican said the bill would pass.")
+    assert find(doc, "his teammates").speaker == "Nils Ruud"
+    assert find(doc, "the bill would pass").speaker == "Ada Holm"
+    doc = run_quotes("Nobody was hurt in the crash.\nThe 26-year-old said the car was speeding.")
+    assert find(doc, "the car was").speaker == "The 26-year-old"

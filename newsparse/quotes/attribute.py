@@ -29,7 +29,7 @@ from newsparse.quotes.content import (
 )
 from newsparse.quotes.describe import BAD_APPOS_START
 from newsparse.quotes.names import ORG_WORDS, function_word, plausible_unknown_name, first_name_genders, strip_titles
-from newsparse.quotes.phrases import phrase_kind
+from newsparse.quotes.phrases import AGE_NOUN, phrase_kind
 from newsparse.quotes.speakers import Speaker, SpeakerIndex
 from newsparse.quotes.tokens import PUNCT, Tok, proper_words, split_units, tokenize_paragraph
 
@@ -70,6 +70,8 @@ class Context:
     proper: frozenset[str] = frozenset()  # words the document capitalises mid-sentence (its names)
 
 
+# party members named by party ("the Kentucky Republican"): epithets for a person just named
+PARTY_NOUNS = {"Republican", "Democrat", "Conservative", "Liberal", "Tory", "Socialist", "Libertarian", "Progressive"}
 NAME_CONNECTORS = {"of", "and", "&", "for"}  # lowercase words inside proper names ("Bank of England")
 
 
@@ -94,6 +96,13 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         if person is not None:
             return Speaker(person.display, toks[i].start, toks[i].end, mtext, kind, person, True, 0.9)
         return Speaker(mtext, toks[i].start, toks[i].end, mtext, kind, None, False, 0.5)
+    if toks[i].low == "the" and 2 <= j - i <= 4 and (
+            any(AGE_NOUN.match(t.low) for t in toks[i + 1 : j])
+            or (toks[j - 1].w in PARTY_NOUNS and all(t.w[:1].isupper() for t in toks[i + 1 : j]))):
+        # "the 26-year-old said", "the Kentucky Republican said": an epithet for the person just named
+        person = ctx.index.latest_person(toks[i].start)
+        if person is not None:
+            return Speaker(person.display, toks[i].start, toks[j - 1].end, mtext, "role", person, True, 0.75)
     if kind == "name" and j - i >= 3:
         # "Tim Guest with the health authority", "a spokesperson for Acme": the head is before the link
         for z in range(i + 1, j - 1):

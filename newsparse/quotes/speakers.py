@@ -444,6 +444,21 @@ class SpeakerIndex:
             k -= 1
         return None
 
+    def latest_person(self, pos: int, max_chars: int = 800) -> Optional[Person]:
+        """The person most recently named before ``pos`` (a subject or speaker first), for an
+        epithet such as "the 26-year-old" or "the Kentucky Republican"."""
+        i = bisect_left(self._starts, pos) - 1
+        first: Optional[Person] = None
+        while i >= 0 and pos - self.mentions[i].start < max_chars:
+            r = self.mentions[i]
+            if (r.person.kind == "person" or (r.person.kind == "unknown" and _could_be_person(r.person.name))) \
+                    and not self._in_quote(r.start):
+                if r.subject or r.speaker:
+                    return self.upgrade(r.person, pos)
+                first = first or r.person
+            i -= 1
+        return self.upgrade(first, pos) if first is not None else None
+
     # ---------------------------------------------------------------- pronouns
     def note_speaker(self, start: int, end: int, person: Person) -> None:
         """Record a resolved speaker mention so later pronouns can refer back to it."""

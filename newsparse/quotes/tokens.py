@@ -17,6 +17,7 @@ TOKEN_RE = re.compile(
       | (?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|St|Jr|Sr|Insp|Det|Const|Supt|Hon|Rev|Mt|Ft|
            Inc|Ltd|Corp|Co|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Cpl|Cst|Coun|Atty|Pres|Gov)\.(?=\s)
       | [A-Z]\.(?=\s+[A-Z])
+      | \d+(?:-[A-Za-z]+)+\b(?!['’])   # "26-year-old", "10-day"
       | \d+(?:[.,:]\d+)*%?
       | [A-Za-z]\w*(?:\.(?:[a-z0-9]\w*|[A-Z0-9]+\b))+(?=['’]s\b|[^\w.]|\.\W|\.?$)
       | \w+(?:[-'’]\w+)*(?=['’]s\b)
