@@ -109,3 +109,12 @@ def test_nested_quote_stays_inside_the_outer_quote() -> None:
 def test_without_cue_or_speaker_nothing_is_invented() -> None:
     doc = run_quotes('The sign read "Closed for winter" in red letters.')
     assert attributed(doc) == []
+
+
+def test_a_cue_right_after_a_quotation_reports_it_whatever_follows() -> None:
+    from tests.quotes_helpers import find, run_quotes
+
+    doc = run_quotes('"We are proud of you," Ola Brandt told some of the miners.\n'
+                     '"Really," Ada Holm added when the interviewer looked surprised.')
+    assert find(doc, "We are proud").speaker == "Ola Brandt"
+    assert find(doc, "Really").speaker == "Ada Holm"

@@ -206,8 +206,9 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
             nxt = toks[cj] if cj < n else None
             closing = (nxt is None or nxt.w in (".", "!", "?")) and att.si > 0 and \
                 (toks[att.si - 1].w in (",", "—") or toks[att.si - 1].tag == "Q")  # `"…," she added.`
-            # `"…," she added, speaking of …`: right after a quotation the cue reports it
-            closing = closing or (nxt is not None and nxt.w == "," and att.si > 0 and toks[att.si - 1].tag == "Q")
+            # `"…," she added, speaking of …`, `"Really," she added when …`: right after a
+            # quotation the cue reports it, whatever follows
+            closing = closing or (att.si > 0 and toks[att.si - 1].tag == "Q")
             if not closing and (nxt is None or not (nxt.low == "that" or nxt.tag == "Q" or nxt.w == ":" or
                                                     (nxt.w == "," and cj + 1 < n and toks[cj + 1].tag == "Q"))):
                 att = None
@@ -217,7 +218,8 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
             att.listener_end = _listener_end(toks, cj, lex)
             nxt = toks[cj] if cj < n else None
             if att.listener_end is None and cue.lemma in NEED_LISTENER and nxt is not None \
-                    and nxt.tag != "Q" and nxt.w not in (".", "!", "?", ":", ",", "—"):
+                    and nxt.tag != "Q" and nxt.w not in (".", "!", "?", ":", ",", "—") \
+                    and not (att.si > 0 and toks[att.si - 1].tag == "Q"):  # `"…," he told some of the miners`
                 att = None  # "the map tells part of the story": no listener, no report
         if att is not None:
             out.append(att)
