@@ -118,3 +118,17 @@ def test_a_cue_right_after_a_quotation_reports_it_whatever_follows() -> None:
                      '"Really," Ada Holm added when the interviewer looked surprised.')
     assert find(doc, "We are proud").speaker == "Ola Brandt"
     assert find(doc, "Really").speaker == "Ada Holm"
+
+
+def test_quotations_introduced_in_other_common_ways() -> None:
+    from tests.quotes_helpers import attributed, find, run_quotes
+
+    doc = run_quotes('Ada Holm spoke for an hour. She went on to say, "The plan will not survive the winter."\n'
+                     '"Louder!" the crowd screamed back.\n'
+                     'Ola Brandt posted a note of his own, saying, "We are thrilled to join the team!"\n'
+                     'Sen. Vera Lind (D-Vt.), noting the size of the crowd, said, "This is a big night."')
+    assert find(doc, "The plan will not").speaker == "Ada Holm"
+    assert find(doc, "Louder").speaker == "the crowd"
+    assert find(doc, "We are thrilled").speaker == "Ola Brandt"
+    assert not [q for q in attributed(doc) if q.text.startswith("Ola Brandt posted")]
+    assert find(doc, "This is a big night").speaker == "Vera Lind"

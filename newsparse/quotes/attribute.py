@@ -263,7 +263,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
             pieces = reported_pieces(u, a, left, right, left_t, right_t)
             split: list[tuple[list[Tok], str]] = []
             for piece, side in pieces:  # "…, noting that …": a second report by the same speaker
-                z = next((z for z in range(1, len(piece) - 3) if piece[z + 1].low in ING_CUES and piece[z + 1].tag != "Q"
+                z = next((z for z in range(1, len(piece) - 2) if piece[z + 1].low in ING_CUES and piece[z + 1].tag != "Q"
                           and (piece[z].w == "," or (piece[z].tag == "Q" and text[piece[z].start : piece[z].end].rstrip().endswith(",")))),
                          None)
                 if z is None:

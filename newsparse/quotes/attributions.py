@@ -197,6 +197,10 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
                         att = Attribution(k, cj, r[0], r[1], cue, inverted=True)
             if att is None and prev is not None and prev.w == ",":
                 att = _appositive_subject(toks, pk + 1, cj, cue, lex, k)
+            if att is None and prev is not None and prev.low == "to" and not out and cj < n and (
+                    toks[cj].tag == "Q" or (toks[cj].w in (",", ":") and cj + 1 < n and toks[cj + 1].tag == "Q")):
+                # `He went on to say, "…"`: the quotation is the sentence subject's
+                att = _clause_subject(toks, k, cj, cue, lex)
             if att is None and prev is not None and (prev.w == "," and t.low.endswith("ing") or prev.low == "and") \
                     and not out and cue.indirect:
                 # "Roy Graf protested the bills, saying …", "Pompeo praised China and said …":

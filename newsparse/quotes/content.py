@@ -81,6 +81,9 @@ def reported_pieces(u: list[Tok], a: Attribution, left: list[Tok], right: list[T
     ``said: "…"``), the clause before it when it closes the sentence (``…, she said.``), both
     around a parenthetical attribution (``X, officials say, Y``) or a split quotation."""
     n = len(u)
+    if a.borrowed:
+        # "X posted a comment, saying "…"": the subject's own clause is the writer's, not a report
+        return [(right_t, "right")] if right_t else []
     follows = u[a.hi] if a.hi < n else None
     left_q = any(t.tag == "Q" for t in left_t)
     right_q = any(t.tag == "Q" for t in right_t)

@@ -38,11 +38,14 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
         skipped += 1
     if j - 1 < lo:
         return None
-    if toks[j - 1].w == ")" and j - 4 >= lo and toks[j - 3].w == "(" and toks[j - 2].w.isupper() \
-            and toks[j - 4].w[:1].isupper():
-        # "the Semiconductor Industry Association (SIA) said": the phrase ends before the acronym
-        r = np_before(toks, j - 3, lex, lo)
-        return r
+    if toks[j - 1].w == ")":
+        # "the Semiconductor Industry Association (SIA) said", "Sen. Ada Holm (D-Vt.), …": the
+        # phrase ends before a short parenthetical of capitalised words (an acronym, a party-state tag)
+        o = next((z for z in range(j - 2, max(lo, j - 7) - 1, -1) if toks[z].w == "("), None)
+        if o is None or o - 1 < lo or not toks[o - 1].w[:1].isupper() or \
+                any(t.w[:1].islower() for t in toks[o + 1 : j - 1]):
+            return None
+        return np_before(toks, o, lex, lo)
     t = toks[j - 1]
     if t.low in PRONOUNS and t.tag in ("PRP", "NNP", "NN") :
         return (j - 1, j)
