@@ -93,6 +93,18 @@ def test_titles_are_not_part_of_names() -> None:
     assert (m.text, m.start) == ("Lena Fosse", 10)
 
 
+def test_an_office_before_a_name_goes_with_its_title() -> None:
+    text = "Minister of Defense Lena Fosse"
+    m = strip_titles(RawMention(0, len(text), text, "PERSON"), text)
+    assert (m.text, m.start) == ("Lena Fosse", 20)
+
+
+def test_lower_case_the_leaves_a_name_but_a_capitalised_the_stays() -> None:
+    text = "the Vexamo Group and The Hague"
+    assert strip_titles(RawMention(0, 16, text[:16], "ORG"), text).text == "Vexamo Group"
+    assert strip_titles(RawMention(21, 30, text[21:], "GPE"), text).text == "The Hague"
+
+
 def test_type_refinement() -> None:
     assert refine_type("Norway", "LOC") == "GPE"
     assert refine_type("Danube River", "LOC") == "LOC"

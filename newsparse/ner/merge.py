@@ -164,16 +164,22 @@ def split_person_tail(mentions: list[RawMention], tokens: list[tuple[int, int]],
 
 
 def strip_titles(m: RawMention, text: str) -> RawMention:
-    """``President Jane Doe`` -> ``Jane Doe``; a leading ``the`` goes from every span."""
+    """``President Jane Doe`` -> ``Jane Doe``; a leading lower-case ``the`` goes from every span
+    (a capitalised ``The`` the tagger put inside a name is part of it: ``The Hague``)."""
     words = list(re.finditer(r"\S+", m.text))
     drop = 0
     while drop < len(words) - 1 and (
-        words[drop].group().lower() == "the"
+        words[drop].group() == "the"
         or (m.type == "PERSON" and "title" in classes(words[drop].group()))
     ):
         drop += 1
     if not drop:
         return m
+    if m.type == "PERSON" and drop < len(words) - 1 and words[drop].group() in ("of", "for"):
+        # the rest of an office: "Minister of Defense Jane Doe" -> "Jane Doe"
+        drop += 1
+        while drop < len(words) - 1 and (_is_common(words[drop].group()) or words[drop].group() in NAME_PARTICLES):
+            drop += 1
     s = m.start + words[drop].start()
     if m.type == "PERSON" and drop == len(words) - 1 and not _could_be_surname(words[drop].group()):
         # "General" + a place or organisation word is a firm's name, not a general's surname
