@@ -151,3 +151,26 @@ def test_could_be_surname_rejects_regions_and_org_words() -> None:
     assert not _could_be_surname("Pacific")
     assert not _could_be_surname("Holdings")
     assert _could_be_surname("Okonkwo")
+
+
+def test_an_office_title_before_a_place_makes_a_firm() -> None:
+    from newsparse.ner.merge import title_firms
+
+    text = "Investors included Brask Capital and General Baltic, and Saint Helena Bay."
+    gb = text.index("General Baltic")
+    ms = [RawMention(gb, gb + 14, "General Baltic", "LOC"),
+          RawMention(text.index("Saint"), len(text) - 1, "Saint Helena Bay", "LOC")]
+    assert [(m.text, m.type) for m in title_firms(text, ms)] == [("General Baltic", "ORG"),
+                                                                  ("Saint Helena Bay", "LOC")]
+    b = text.index("Baltic")
+    (m,) = title_firms(text, [RawMention(b, b + 6, "Baltic", "LOC")])
+    assert (m.text, m.type) == ("General Baltic", "ORG")
+
+
+def test_camel_case_single_names_are_firms_not_people() -> None:
+    from newsparse.ner.merge import camel_case_firms
+
+    ms = [RawMention(0, 8, "CloudNox", "PERSON"), RawMention(10, 18, "MacBrien", "PERSON"),
+          RawMention(20, 26, "DeLune", "PERSON"), RawMention(30, 39, "Ana PayLo", "PERSON"),
+          RawMention(40, 45, "PayLo", "PERSON")]
+    assert [m.type for m in camel_case_firms(ms)] == ["ORG", "PERSON", "PERSON", "PERSON", "PERSON"]

@@ -99,6 +99,7 @@ class EntitiesStage(Stage):
         mentions = mg.split_country_prefix(mentions, tokens, text)
         mentions = mg.split_person_tail(mentions, tokens, text)
         mentions = mg.title_firms(text, mentions)
+        mentions = mg.camel_case_firms(mentions)
         mentions = mg.cued_sources(text, mentions)
         mg.consistent_types(mentions)
         if self.params.propagate:
