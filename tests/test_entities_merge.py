@@ -174,3 +174,13 @@ def test_camel_case_single_names_are_firms_not_people() -> None:
           RawMention(20, 26, "DeLune", "PERSON"), RawMention(30, 39, "Ana PayLo", "PERSON"),
           RawMention(40, 45, "PayLo", "PERSON")]
     assert [m.type for m in camel_case_firms(ms)] == ["ORG", "PERSON", "PERSON", "PERSON", "PERSON"]
+
+
+def test_names_joined_by_an_ampersand_are_one_firm() -> None:
+    from newsparse.ner.merge import ampersand_firms
+
+    text = "The consulting firm Brask & Lund advised Jane Doe; Orvik & Sons declined."
+    ms = [RawMention(20, 25, "Brask", "PERSON"), RawMention(41, 49, "Jane Doe", "PERSON"),
+          RawMention(51, 56, "Orvik", "PERSON"), RawMention(59, 63, "Sons", "ORG")]
+    assert [(m.text, m.type) for m in ampersand_firms(text, ms)] == [
+        ("Brask & Lund", "ORG"), ("Jane Doe", "PERSON"), ("Orvik & Sons", "ORG")]

@@ -252,6 +252,35 @@ def camel_case_firms(mentions: list[RawMention]) -> list[RawMention]:
     return mentions
 
 
+_AMPERSAND = re.compile(r"[ \t]*&[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)?)")
+#: a capitalised word just before a mention, ending where the mention starts ("Ernst & ")
+_NAME_BEFORE_AMP = re.compile(r"([A-Z][\w'’.-]*)[ \t]*&[ \t]*$")
+
+
+def ampersand_firms(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """Capitalised names joined by ``&`` are one firm (``Brask & Lund``, ``Vexa & Sons``): a
+    tagged name with ``& Name`` after it (or ``Name &`` before it) becomes one ORG spanning both;
+    a person's name is never written with an ampersand inside."""
+    out: list[RawMention] = []
+    for m in mentions:
+        if m.type in ("PERSON", "ORG", "MISC"):
+            s, e = m.start, m.end
+            after = _AMPERSAND.match(text, e)
+            if after:
+                e = after.end(1)
+            before = _NAME_BEFORE_AMP.search(text, max(0, s - 40), s)
+            if before:
+                s = before.start(1)
+            if (s, e) != (m.start, m.end):
+                if out and out[-1].end > s:  # the name before the ampersand was tagged on its own
+                    out.pop()
+                m = RawMention(s, e, text[s:e], "ORG", m.source)
+        if out and m.start < out[-1].end:  # the name after the ampersand, now inside the firm
+            continue
+        out.append(m)
+    return out
+
+
 #: cues that name a source: a capitalised run after "according to the" is a publication or body
 _SOURCE_CUE = re.compile(
     r"\b(?:according to|reported by|told|in an interview with|quoted by|cited by|published by|wrote in)"

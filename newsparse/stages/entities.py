@@ -100,6 +100,7 @@ class EntitiesStage(Stage):
         mentions = mg.split_person_tail(mentions, tokens, text)
         mentions = mg.title_firms(text, mentions)
         mentions = mg.camel_case_firms(mentions)
+        mentions = mg.ampersand_firms(text, mentions)
         mentions = mg.cued_sources(text, mentions)
         mg.consistent_types(mentions)
         if self.params.propagate:
