@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> None:
     for item in args.corpora.split(","):
         name, _, cap = item.partition(":")  # "conll:8000": only the first 8000 sentences
         name, _, variant = name.partition("~")  # "uner~lower": a lower-cased copy (see lowercased)
+        if variant not in ("", "lower", "lowernames"):
+            ap.error(f"unknown corpus variant ~{variant} (lower, lowernames)")
         limit = int(cap) if cap else args.limit
         count = 0
         for doc in read_any(CORPORA[name]):
