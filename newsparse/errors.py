@@ -53,3 +53,13 @@ class StageError(NewsparseError):
     def __init__(self, stage: str, message: str) -> None:
         super().__init__(f"stage {stage!r} failed: {message}")
         self.stage = stage
+
+
+class TimeLimitError(NewsparseError):
+    """An article took longer than the per-article time limit (``--time-limit``)."""
+
+    type = "time_limit"
+
+    def __init__(self, message: str, stage: str = "") -> None:
+        super().__init__(message)
+        self.stage = stage

@@ -15,6 +15,12 @@ MAX_INPUT_BYTES = 50_000_000
 #: ``--set extract.max_chars=N`` (owned by the extract stage; mirrored here for the docs).
 MAX_EXTRACT_CHARS = 10_000_000
 
+# ---------------------------------------------------------------- time
+#: Seconds of analysis one article may take (the pipeline, not the download) before it becomes
+#: an error record and the batch moves on. ``newsparse analyze --time-limit SECONDS`` (0 = none);
+#: library: ``run_items(..., time_limit=SECONDS)``. Real articles take well under a second.
+ARTICLE_TIME_LIMIT = 300.0
+
 # ---------------------------------------------------------------- URL fetching
 #: Seconds one socket operation (connect, one read) may wait. ``--timeout SECONDS``.
 FETCH_TIMEOUT = 15.0

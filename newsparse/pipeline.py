@@ -5,10 +5,11 @@ import time
 from typing import Optional
 
 from newsparse.config import Config, build_config, stage_params
-from newsparse.errors import NewsparseError, StageError
+from newsparse.errors import NewsparseError, StageError, TimeLimitError
 from newsparse.model import Analysis, Document
 from newsparse.registry import get_stage_class
 from newsparse.stages.base import Stage
+from newsparse.timelimit import Expired
 
 
 class Pipeline:
@@ -46,6 +47,8 @@ class Pipeline:
                 doc = stage(doc)
             except NewsparseError:
                 raise
+            except Expired as exc:
+                raise TimeLimitError(f"{exc} (in stage {stage.name!r}; see --time-limit)", stage.name) from None
             except RecursionError:
                 raise StageError(stage.name, "input nested too deeply") from None
             except MemoryError:

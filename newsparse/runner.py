@@ -11,11 +11,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
-from newsparse.errors import NewsparseError
+from newsparse.errors import NewsparseError, TimeLimitError
 from newsparse.inputs.expand import InputItem
 from newsparse.model import Analysis
 from newsparse.output.record import error_record
 from newsparse.pipeline import Pipeline
+from newsparse.timelimit import Expired
+from newsparse.timelimit import time_limit as limit_time
 
 # How a worker hands back a record: a JSON line, pretty JSON, or the dict itself (tables, CSV).
 SERIALIZE_MODES = ("jsonl", "json", "dict")
@@ -58,12 +60,18 @@ class Outcome:
     traceback: Optional[str] = None  # with --debug, for an internal error
 
 
-def process_item(index: int, item: InputItem, pipeline: Pipeline, debug: bool = False) -> Result:
+def process_item(index: int, item: InputItem, pipeline: Pipeline, debug: bool = False,
+                 time_limit: Optional[float] = None) -> Result:
+    """Load and analyze one input; ``time_limit`` seconds bound the analysis (fetching has its own)."""
     try:
         source = item.load()
         doc = source.to_document()
         doc.input = item.name
-        return Result(index, item.name, analysis=pipeline.run(doc))
+        with limit_time(time_limit):
+            analysis = pipeline.run(doc)
+        return Result(index, item.name, analysis=analysis)
+    except Expired as exc:  # the alarm rang between two stages
+        return Result(index, item.name, error=TimeLimitError(f"{exc} (see --time-limit)"))
     except NewsparseError as exc:
         return Result(index, item.name, error=exc)
     except (KeyboardInterrupt, SystemExit):
@@ -74,17 +82,18 @@ def process_item(index: int, item: InputItem, pipeline: Pipeline, debug: bool = 
         return Result(index, item.name, error=exc)
 
 
-def run_items(items: Iterable[InputItem], pipeline: Pipeline, debug: bool = False) -> Iterator[Result]:
+def run_items(items: Iterable[InputItem], pipeline: Pipeline, debug: bool = False,
+              time_limit: Optional[float] = None) -> Iterator[Result]:
     for index, item in enumerate(items):
-        yield process_item(index, item, pipeline, debug)
+        yield process_item(index, item, pipeline, debug, time_limit)
 
 
 def run_outcome(index: int, item: InputItem, pipeline: Pipeline, *, explain: bool = False,
-                mode: str = "jsonl", debug: bool = False) -> Outcome:
+                mode: str = "jsonl", debug: bool = False, time_limit: Optional[float] = None) -> Outcome:
     """Process one input and package its record for the parent; never raises for a bad input."""
     tb = None
     try:
-        result = process_item(index, item, pipeline, debug=debug)
+        result = process_item(index, item, pipeline, debug=debug, time_limit=time_limit)
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as exc:  # only with debug: keep the traceback, still yield a record
@@ -97,7 +106,9 @@ def run_outcome(index: int, item: InputItem, pipeline: Pipeline, *, explain: boo
     if result.ok:
         out.warnings = [str(w) for w in record.get("warnings") or []]
     else:
-        out.message = record["error"]["message"]
+        message = record["error"]["message"]
+        # stderr names the input even when the error itself does not (a stage error, a time limit)
+        out.message = message if message.startswith(item.name) else f"{item.name}: {message}"
     if mode == "jsonl":
         out.line = json.dumps(record, ensure_ascii=False)
     elif mode == "json":

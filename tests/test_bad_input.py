@@ -89,14 +89,14 @@ def pdf_bytes() -> bytes:
         ("blank.txt", b"  \n\n\t \r\n  ", "input is only whitespace (nothing to analyze)"),
         ("photo.html", None, "looks like a PNG image, not an article"),
         ("paper.txt", None, "looks like a PDF document, not an article"),
-        ("archive.txt", None, "looks like a gzip archive, not an article"),
+        ("archive.txt", None, "looks like a PNG image, not an article"),  # gzip is opened, then sniffed
         ("noise.txt", bytes(range(256)) * 8, "looks like a binary file, not an article"),
     ],
 )
 def test_unusable_file_is_one_line_exit_3(tmp_path, name, content, message):
     if content is None:
         content = {"photo.html": png_bytes(), "paper.txt": pdf_bytes(),
-                   "archive.txt": gzip.compress(GOOD.encode())}[name]
+                   "archive.txt": gzip.compress(png_bytes())}[name]
     path = tmp_path / name
     path.write_bytes(content)
     result = cli(str(path), "-f", "json")
@@ -105,6 +105,29 @@ def test_unusable_file_is_one_line_exit_3(tmp_path, name, content, message):
     assert line == f"newsparse: error: {path}: {message} (HTML or text)" or line == f"newsparse: error: {path}: {message}"
     rec = json.loads(result.stdout)
     assert rec["error"]["type"] == "input_error" and rec["input"] == str(path)
+
+
+def test_gzipped_article_is_read_and_bad_gzip_is_one_line(tmp_path):
+    page = tmp_path / "story.html.gz"
+    page.write_bytes(gzip.compress(f"<html><body><p>{GOOD}</p></body></html>".encode()))
+    result = cli(str(page), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["text"].strip()
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "a.txt.gz").write_bytes(gzip.compress(GOOD.encode()))
+    result = cli(str(folder), "-f", "jsonl")
+    assert result.exit_code == 0 and json.loads(result.stdout)["input"].endswith("a.txt.gz")
+    for name, data, message in [
+        ("cut.html.gz", gzip.compress(GOOD.encode())[:-12], "truncated gzip data"),
+        ("bad.html.gz", b"\x1f\x8b\x08\x00" + b"\xff" * 40, "corrupt gzip data"),
+        ("bomb.html.gz", gzip.compress(b"a" * 3_000_000), "too large after decompression (limit 1,000,000 bytes"),
+    ]:
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = cli(str(path), "-f", "json", "--max-bytes", "1000000")
+        assert result.exit_code == 3, (name, result.stderr)
+        assert error_line(result.stderr).startswith(f"newsparse: error: {path}: {message}"), result.stderr
 
 
 def test_missing_file(tmp_path):

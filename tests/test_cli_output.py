@@ -153,3 +153,25 @@ def test_stages_command_lists_parameters() -> None:
     assert any(p["name"] == "favor" and p["default"] == "balanced" for p in rows["extract"]["params"])
     run = run_cli(["stages"], tty=True)
     assert "favor" in run.stdout
+
+
+def test_shared_options_read_the_same_in_every_command() -> None:
+    """--config/--set/--skip/--quiet/--no-color/--debug are declared once (cli/options.py)."""
+    import typer.main
+
+    from newsparse.cli.app import app
+
+    SHARED = {"--config", "--set", "--skip", "--quiet", "--no-color", "--debug"}
+    group = typer.main.get_command(app)
+    helps: dict[str, set[str]] = {}
+
+    def walk(command) -> None:  # noqa: ANN001 - typer's own click command class
+        for sub in getattr(command, "commands", {}).values():
+            walk(sub)
+        for param in command.params:
+            if param.param_type_name == "option" and param.opts[0] in SHARED:
+                helps.setdefault(param.opts[0], set()).add(f"{param.opts} {param.help}")
+
+    walk(group)
+    assert SHARED <= set(helps)
+    assert all(len(texts) == 1 for texts in helps.values()), helps

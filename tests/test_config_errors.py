@@ -289,7 +289,8 @@ def test_a_stage_that_raises_costs_one_article(tmp_path, boom_config):
                     "message": "stage 'test_boom' failed: ValueError: cannot handle EXPLODE"}
     assert deep["stage"] == "test_deep" and "nested too deeply" in deep["message"]
     errors = [ln for ln in result.stderr.splitlines() if ln.strip()]
-    assert errors == [f"newsparse: error: {boom['message']}", f"newsparse: error: {deep['message']}"]
+    assert errors == [f"newsparse: error: {inputs[1]}: {boom['message']}",
+                      f"newsparse: error: {inputs[2]}: {deep['message']}"]
     assert "hunter2" not in result.stderr + result.stdout and "Traceback" not in result.stderr
 
 
@@ -312,5 +313,5 @@ def test_a_stage_that_raises_in_a_real_process_shows_no_locals(tmp_path):
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=cli_env(),
                           cwd=str(REPO), timeout=60)
     assert proc.returncode == 3
-    assert proc.stderr == "newsparse: error: stage 'test_boom' failed: ValueError: cannot handle EXPLODE\n"
+    assert proc.stderr == f"newsparse: error: {article}: stage 'test_boom' failed: ValueError: cannot handle EXPLODE\n"
     assert "hunter2" not in proc.stdout + proc.stderr

@@ -56,6 +56,35 @@ def test_caption_heading_footer():
     assert any(r.reason == "copyright line" for r in doc.removed)
 
 
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("header, date, source, authors", [
+    ("Source: Example Wire | 2031-04-02 10:17:46 | Editor: jdoe", "2031-04-02", "Example Wire", []),
+    ("By ROE Jane | Example Daily | Updated: 2031-04-02 07:29", "2031-04-02", "Example Daily", ["Roe Jane"]),
+    ("Example Times Published: Apr 02, 2031 11:21 PM", "2031-04-02", "Example Times", []),
+    ("By Jane Roe and John Doe\nPublished on April 2, 2031 | Updated April 3, 2031", "2031-04-02", None,
+     ["Jane Roe", "John Doe"]),
+    ("2 April 2031", "2031-04-02", None, []),
+])
+def test_header_line_variants(header, date, source, authors):
+    doc = run(f"Harbour reopens after two years of repairs\n{header}\n\n"
+              "The harbour reopened on Monday after repairs that lasted two years, the council said.\n\n"
+              "[Photo/Example Agency]\n\nFerries will run again by the summer.\n")
+    md = doc.metadata
+    assert (md.date, md.source, md.authors) == (date, source, authors)
+    assert doc.text.startswith("The harbour reopened")
+    assert "Photo/" not in doc.text and "Ferries will run again" in doc.text
+
+
+def test_a_body_sentence_is_never_taken_for_a_header():
+    from newsparse.extraction.textpage import header_fields
+
+    for line in ("Source said the talks had failed on April 2, 2031.", "Date of the vote remains unclear",
+                 "The talks will go on | said Jane Roe", "From our correspondent in Oslo"):
+        assert header_fields(line) is None, line
+
+
 def test_plain_text_without_header_keeps_everything():
     raw = "The council met on Tuesday.\n\nIt voted to fund the bridge, officials said.\n"
     doc = run(raw)
@@ -77,3 +106,12 @@ def test_seed_against_its_gold(seed_path):
     assert md["caption_starts"] not in doc.text
     headings = [doc.text[p.start:p.end] for p in doc.paragraphs if p.kind == "heading"]
     assert headings == md["headings"]
+
+
+def test_captions_credited_to_an_agency_leave_the_body():
+    doc = run("Ferries return\n  ·  2031-04-02  ·   Source: Example Review\n\n"
+              "A ferry is seen at the port of Example City on March 30. (EXAMPLE)\n\n"
+              "The harbour reopened on Monday, the council said, with help from the World Health Organization (WHO).\n\n"
+              "Crews repaint the quay on Sunday. (AP Photo/Jane Roe)\n\nFerries will run again by the summer.\n")
+    assert len(doc.captions) == 2 and doc.captions[0].startswith("A ferry is seen")
+    assert "(WHO)" in doc.text and "Crews repaint" not in doc.text

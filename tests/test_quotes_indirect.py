@@ -38,7 +38,7 @@ def test_told_reporters_and_reporting_verbs() -> None:
                      "Diana Moss denied that she had seen the report.\n"
                      "Scientists warned that the glacier was shrinking faster than expected.\n"
                      "Lawyers for the family argued that the contract was void.")
-    assert find(doc, "reporters the talks").speaker == "Hugo Brandt"
+    assert find(doc, "the talks").speaker == "Hugo Brandt"
     assert find(doc, "two ships").cue.text == "confirmed"
     assert find(doc, "she had seen").speaker == "Diana Moss"
     assert find(doc, "the glacier").speaker == "Scientists"
@@ -107,3 +107,51 @@ def test_adding_that_after_a_quotation_is_a_second_report() -> None:
     assert find(doc, "We are ready").speaker == "Mira Holt"
     q = find(doc, "the team had trained")
     assert q.kind == "indirect" and q.speaker == "Mira Holt"
+
+
+def test_institutions_and_roles_named_by_their_kind_speak() -> None:
+    doc = run_quotes("Floods cut the valley road.\nThe army said it was sending two bridging units.\n\n"
+                     "The hospital says beds are running short.\nA paramedic said crews were exhausted.")
+    assert find(doc, "it was sending").speaker == "The army"
+    assert find(doc, "beds are running").speaker == "The hospital"
+    assert find(doc, "crews were").speaker == "A paramedic"
+
+
+def test_a_three_word_report_is_a_quote_but_a_bare_cue_is_not() -> None:
+    doc = run_quotes("Lena Ortiz runs the co-operative.\nOrtiz says it is self-financing.")
+    q = find(doc, "it is self-financing")
+    assert q.kind == "indirect" and q.speaker == "Lena Ortiz"
+    doc = run_quotes("Lena Ortiz runs the co-operative.\nOrtiz said so.")
+    assert not [q for q in doc.quotes if q.kind == "indirect"]
+
+
+def test_the_listener_of_told_is_not_part_of_the_report() -> None:
+    doc = run_quotes("Hugo Brandt told reporters the talks had failed.\n"
+                     "Vera Lind told the crowd that the strike would go on.\n"
+                     "Ines Moreau told The Daily Courier on Monday that she would run again.")
+    assert find(doc, "the talks").speaker == "Hugo Brandt"
+    assert find(doc, "the strike").speaker == "Vera Lind"
+    assert find(doc, "she would run").speaker == "Ines Moreau"
+    assert not [q for q in doc.quotes if q.text.startswith(("reporters", "the crowd", "The Daily"))]
+
+
+def test_told_without_a_listener_reports_nothing_but_a_directive_to_a_listener_does() -> None:
+    doc = run_quotes("The old map only tells part of the story of how the port grew.\n"
+                     "The mayor told a long story about the harbour.")
+    assert attributed(doc) == []
+    q = find(run_quotes("Mayor Ann Lee urged voters to stay home during the storm."), "to stay home")
+    assert q.kind == "indirect" and q.speaker == "Ann Lee"
+
+
+def test_subject_with_an_acronym_or_a_time_phrase_before_the_verb() -> None:
+    doc = run_quotes("The Harbour Pilots Association (HPA) said in a statement that it was worried about the tides.\n"
+                     "Minister Laura Brandt on Wednesday defended the curbs, saying they were needed.")
+    assert find(doc, "it was worried").speaker.endswith("Harbour Pilots Association")
+    assert find(doc, "they were needed").speaker == "Laura Brandt"
+
+
+def test_a_report_after_according_to_is_not_the_source_s_description() -> None:
+    doc = run_quotes("The Harbour Pilots Association (HPA) met on Monday.\n"
+                     "According to the HPA, ships sold 40 tonnes of fuel to the port in May.", entities=True)
+    q = find(doc, "ships sold")
+    assert q.speaker.endswith("Harbour Pilots Association") and q.speaker_description is None

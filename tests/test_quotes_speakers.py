@@ -94,3 +94,69 @@ def test_seed_article(seed_path: Path) -> None:
             continue  # pre-name titles; checked below when reported
         assert any(q.speaker == name and q.speaker_description == desc for q in quotes), name
     assert sum(q.kind == "direct" and q.cue is None for q in quotes) >= 2  # the two continuations
+
+
+def test_a_surname_that_is_also_a_common_word_opens_a_sentence_as_a_name() -> None:
+    doc = run_quotes("Coach Mike Young spoke after practice.\nYoung said the team was ready for the final.\n"
+                     "Nurse Ada Guest runs the ward.\nGuest said the waiting room was full every night.")
+    assert find(doc, "the team was ready").speaker == "Mike Young"
+    assert find(doc, "the waiting room").speaker == "Ada Guest"
+
+
+def test_only_words_capitalised_mid_sentence_count_as_names_and_function_words_stay() -> None:
+    from newsparse.quotes.tokens import proper_words
+
+    text = "Readers of The Globe and young voters met Mike Young, who spoke."
+    found = proper_words(text, [(0, len(text))])
+    assert {"Globe", "Mike", "Young"} <= found and "Readers" not in found
+    doc = run_quotes("Staff of The Herald were there.\nThe mayor said the bridge would close in May.")
+    assert find(doc, "the bridge would close").speaker == "The mayor"
+
+
+def test_a_given_name_the_tagger_reads_as_an_interjection_stays_in_the_name() -> None:
+    doc = run_quotes("The ministry's spokeswoman Lu Wen spoke in Beijing.\nWen said the talks would resume.",
+                     entities=True)
+    assert find(doc, "the talks would resume").speaker == "Lu Wen"
+
+
+def test_a_dateline_place_is_never_the_speaker_behind_it() -> None:
+    from newsparse.quotes.names import in_dateline
+
+    text = "TROMSO, Norway — Ada Berg spoke to the council.\nIt said the budget was balanced."
+    assert in_dateline(text, 0, 6) and in_dateline(text, 8, 14) and not in_dateline(text, 17, 25)
+    assert not in_dateline("NASA said on Monday — in a statement — it would fly.", 0, 4)
+    doc = run_quotes(text, entities=True)
+    assert find(doc, "the budget was balanced").speaker not in ("TROMSO", "Norway")
+
+
+def test_institution_names_with_of_and_and_stay_whole_but_a_person_of_a_place_does_not() -> None:
+    doc = run_quotes("Rates will stay high for a year, the Bank of Westland said.\n"
+                     "Exports grew by a fifth, the Ministry of Commerce and Industry said.\n"
+                     "Sen. Mark Olsen of Vermont said the talks were going nowhere.", entities=True)
+    assert find(doc, "Rates will stay").speaker.endswith("Bank of Westland")
+    assert find(doc, "Exports grew").speaker.endswith("Ministry of Commerce and Industry")
+    assert find(doc, "the talks were going").speaker == "Mark Olsen"
+
+
+def test_he_after_a_subject_the_name_list_calls_female_is_that_subject() -> None:
+    # "Brit" is listed as a female first name; the text's "he" right after says otherwise
+    doc = run_quotes("Brit Halvorsen, head of the landlords' group, called the plan \"a blunt instrument.\"\n"
+                     "\"It will drive small owners out of the market,\" he said.")
+    assert find(doc, "It will drive").speaker == "Brit Halvorsen"
+    assert find(doc, "a blunt instrument").speaker == "Brit Halvorsen"
+
+
+def test_he_still_prefers_a_compatible_person() -> None:
+    doc = run_quotes("Tom Berg met Brit Halvorsen on Monday.\nBrit Halvorsen spoke first.\n"
+                     "\"We will not sell,\" she said.")
+    assert find(doc, "We will not sell").speaker == "Brit Halvorsen"
+
+
+def test_epithets_for_the_person_just_named() -> None:
+    doc = run_quotes("Nils Ruud scored twice on Saturday.\n"
+                     "The 26-year-old forward said his teammates kept creating chances.\n"
+                     "Senator Ada Holm spoke after the vote.\nThe Vermont Republican said the bill would pass.")
+    assert find(doc, "his teammates").speaker == "Nils Ruud"
+    assert find(doc, "the bill would pass").speaker == "Ada Holm"
+    doc = run_quotes("Nobody was hurt in the crash.\nThe 26-year-old said the car was speeding.")
+    assert find(doc, "the car was").speaker == "The 26-year-old"

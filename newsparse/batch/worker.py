@@ -21,6 +21,7 @@ class WorkerSpec:
     explain: bool = False
     mode: str = "jsonl"  # see newsparse.runner.SERIALIZE_MODES
     debug: bool = False
+    time_limit: Optional[float] = None  # seconds per article (newsparse.timelimit); None = no limit
     key: str = field(default="", compare=False)
     # stages registered in this process with registry.register (not entry points): a worker
     # process has not run that code, so the classes travel with the spec (pickled by reference)
@@ -96,4 +97,5 @@ def _serialize(out: Outcome, record: dict, mode: str) -> None:
 
 def run_with(spec: WorkerSpec, index: int, item: InputItem) -> Outcome:
     """Run one input with the (cached) pipeline of ``spec``; the Dask executor's task."""
-    return run_outcome(index, item, pipeline_for(spec), explain=spec.explain, mode=spec.mode, debug=spec.debug)
+    return run_outcome(index, item, pipeline_for(spec), explain=spec.explain, mode=spec.mode, debug=spec.debug,
+                       time_limit=spec.time_limit)

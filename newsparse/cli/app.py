@@ -11,6 +11,7 @@ import typer
 
 from newsparse import __version__, limits
 from newsparse.cli.env import Environment
+from newsparse.cli.options import ConfigOpt, DebugOpt, NoColorOpt, QuietOpt, SetOpt, SkipOpt
 from newsparse.errors import ExitStatus
 
 EXIT_CODES_HELP = (
@@ -91,12 +92,6 @@ def load_config(env: Environment, config: Optional[str], sets: Optional[List[str
 
 # Shared options (sqlite-utils style): every command that prints data takes the same ones.
 FormatOpt = typer.Option(Format.auto, "--format", "-f", help="Output format; auto = tables on a terminal, JSON when piped.")
-ConfigOpt = typer.Option(None, "--config", "-c", help="YAML config file (overrides NEWSPARSE_CONFIG and the user config).", metavar="FILE")
-SetOpt = typer.Option(None, "--set", "-s", help="Set a stage parameter: STAGE.PARAM=VALUE (repeatable).", metavar="STAGE.PARAM=VALUE")
-SkipOpt = typer.Option(None, "--skip", help="Disable a stage by name (repeatable).", metavar="STAGE")
-QuietOpt = typer.Option(False, "--quiet", "-q", help="No warnings or progress on stderr.")
-NoColorOpt = typer.Option(False, "--no-color", help="No colour (also honoured: NO_COLOR).")
-DebugOpt = typer.Option(False, "--debug", help="Show tracebacks for errors.")
 
 
 class InputFormat(str, enum.Enum):
@@ -117,8 +112,9 @@ def analyze(
     explain: bool = typer.Option(False, "--explain", help="Show removed lines and the rule behind each quote."),
     max_bytes: int = typer.Option(limits.MAX_INPUT_BYTES, "--max-bytes", help="Refuse inputs larger than this many bytes.", metavar="N"),
     timeout: float = typer.Option(limits.FETCH_TIMEOUT, "--timeout", help="Seconds to wait on a URL before giving up.", metavar="SECONDS"),
+    time_limit: float = typer.Option(limits.ARTICLE_TIME_LIMIT, "--time-limit", min=0, help="Seconds one article may take to analyze before it becomes an error record (0 = no limit).", metavar="SECONDS"),
     input_file: Optional[str] = typer.Option(None, "--input-file", help="Read inputs (paths or URLs) from FILE, one a line; - for stdin.", metavar="FILE"),
-    glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from folders (repeatable), e.g. '*.html' or '*.warc.gz'; default .html .htm .xhtml .txt.", metavar="PATTERN"),
+    glob: Optional[List[str]] = typer.Option(None, "--glob", help="Which files to take from folders (repeatable), e.g. '*.html' or '*.warc.gz'; default .html .htm .xhtml .txt, also gzipped (.html.gz …).", metavar="PATTERN"),
     input_format: InputFormat = typer.Option(InputFormat.auto, "--input-format", help="How to read each input file; auto = by name (.jsonl[.gz], .warc[.gz], else an article)."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: the number of cores).", metavar="N"),
     executor: str = typer.Option("local", "--executor", help="local (a process pool) or dask://HOST:PORT (needs newsparse[dask]).", metavar="local|dask://HOST:PORT"),
@@ -174,7 +170,7 @@ def analyze(
                    or specs[0] != "-" and not os.path.isdir(specs[0])
                    and container_kind(specs[0], input_format.value) == "article"))
     mode = "dict" if fmt in (Format.table, Format.csv) else ("json" if fmt == Format.json and single else "jsonl")
-    spec = WorkerSpec(cfg, explain=explain, mode=mode, debug=debug)
+    spec = WorkerSpec(cfg, explain=explain, mode=mode, debug=debug, time_limit=time_limit or None)
     fetch_limits = FetchLimits(timeout=timeout, max_bytes=max_bytes)
     globs = list(glob or []) or None
 
@@ -226,7 +222,7 @@ def analyze(
     if summary.ok == 0 and summary.failed == 0:
         if summary.skipped:
             raise typer.Exit(int(ExitStatus.OK))
-        env.error("no inputs found (folders are searched for .html, .htm, .xhtml, .txt files; see --glob)")
+        env.error("no inputs found (folders are searched for .html, .htm, .xhtml, .txt files, also gzipped; see --glob)")
         raise typer.Exit(int(ExitStatus.ALL_FAILED))
     raise typer.Exit(int(summary.exit_status()))
 

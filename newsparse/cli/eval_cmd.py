@@ -9,6 +9,8 @@ from typing import Any, List, Optional
 
 import typer
 
+from newsparse.cli.options import ConfigOpt, DebugOpt, NoColorOpt, QuietOpt, SetOpt, SkipOpt
+
 
 class Task(str, enum.Enum):
     quotes = "quotes"
@@ -26,14 +28,14 @@ def eval_command(
     gold: str = typer.Argument(..., help="Gold file or folder (the task is detected from it).", metavar="GOLD"),
     task: Optional[Task] = typer.Option(None, "--task", "-t", help="Task to evaluate (default: detected from GOLD)."),
     format: EvalFormat = typer.Option(EvalFormat.auto, "--format", "-f", help="table, or json (one object); auto = table on a terminal, JSON when piped."),
-    config: Optional[str] = typer.Option(None, "--config", "-c", help="YAML config file for the pipeline under test.", metavar="FILE"),
-    set_: Optional[List[str]] = typer.Option(None, "--set", "-s", help="Set a stage parameter: STAGE.PARAM=VALUE (repeatable).", metavar="STAGE.PARAM=VALUE"),
-    skip: Optional[List[str]] = typer.Option(None, "--skip", help="Disable a stage by name (repeatable).", metavar="STAGE"),
+    config: Optional[str] = ConfigOpt,
+    set_: Optional[List[str]] = SetOpt,
+    skip: Optional[List[str]] = SkipOpt,
     errors: int = typer.Option(0, "--errors", "-e", min=0, help="Also show the N worst documents: what was missed and what was wrong.", metavar="N"),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Evaluate only the first N documents.", metavar="N"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings on stderr."),
-    no_color: bool = typer.Option(False, "--no-color", help="No colour (also honoured: NO_COLOR)."),
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+    quiet: bool = QuietOpt,
+    no_color: bool = NoColorOpt,
+    debug: bool = DebugOpt,
 ) -> None:
     """Score the pipeline against gold: precision, recall, F1 and breakdowns.
 

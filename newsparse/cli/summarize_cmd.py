@@ -8,7 +8,8 @@ from typing import Any, List, Optional
 
 import typer
 
-from newsparse.cli.app import Format, NoColorOpt, QuietOpt, fail, make_env
+from newsparse.cli.app import Format, fail, make_env
+from newsparse.cli.options import NoColorOpt, QuietOpt
 
 
 class By(str, enum.Enum):

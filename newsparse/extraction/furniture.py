@@ -36,8 +36,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("copyright line", re.compile(
         r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|^this (?:material|article|copy) (?:may not|is for your personal)", _I), 40),
     ("photo credit", re.compile(
-        r"^(?:photo|image|picture|photograph|video|illustration|graphic)s?(?: credit)?\s*(?:by|:|/)\s*[^.]{0,80}$"
+        r"^[\[(]?(?:photo|image|picture|photograph|video|illustration|graphic)s?(?: credit)?\s*(?:by|:|/)\s*[^.]{0,80}$"
         r"|^\(?(?:photo|image|credit)s?\s*(?:by|:)\s*[^.]{0,80}\)?$|^credit:\s*.{0,80}$"
+        r"|^[\[(](?:file )?(?:photo|image|picture|video)s?\b[^\]).]{0,60}[\])]$"
         r"|^(?:getty images|reuters|ap photo|afp|shutterstock|istock)(?:\s*/\s*[\w .]+)?$", _I), 14),
     ("image URL", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", _I), 1),
     ("advertisement label", re.compile(
@@ -77,6 +78,9 @@ def furniture_reason(line: str) -> Optional[str]:
 _CAPTION = re.compile(
     r"^(?:a |an |the )?(?:file )?(?:photo|picture|image)\b[^.]{0,60}\b(?:taken (?:on|in|at)|shows|showing)\b"
     r"|\((?:xinhua|ap|afp|reuters|getty images?|photo[^)]{0,60}|file[^)]{0,40})\)\s*$"
+    # "… on March 30. (AGENCY)", "(AGENCY/Photographer)", "(AP Photo/Name)": a credited picture
+    r"|[.!?]\s*\((?!(?:CORRECTION|CORRECTED|UPDATE|UPDATED|END|MORE|VIDEO|AUDIO|LIVE)\))"
+    r"(?-i:[A-Z][A-Z.&-]+(?: [A-Z][A-Za-z.&-]*){0,3})(?:/[^)]{1,40})?\)\s*$"
     r"|^(?:photo|image|picture|photograph)\s*:\s"
     r"|/\s*(?:getty images|reuters|ap|afp|shutterstock|epa|xinhua)\s*$"
     r"|\b(?:photo|image)\s*(?:credit|courtesy)\s*:",

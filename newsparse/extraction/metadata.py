@@ -2,9 +2,10 @@
 
 Title: the page's headline without the site-name suffix. Authors: person names
 from structured data, author meta tags or a visible byline, without job titles.
-Date: only a publication date the page states in markup (JSON-LD, meta tags,
-``<time>``/``itemprop``) or in a visible "Published ..." line - never a date guessed
-from the URL, the copyright year or the crawl time, so undated pages get none.
+Date: only a date the page states - first the dateline written next to its headline,
+then a markup date (JSON-LD, meta tags, ``<time>``/``itemprop``) written on the page,
+then an article's machine publication timestamp - never a date guessed from the URL,
+the copyright year or the crawl time, so undated pages get none.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class PageFacts:
     h1: list[str] = field(default_factory=list)
     canonical: Optional[str] = None
     lang: Optional[str] = None
+    lang_tag: Optional[str] = None  # the full ``<html lang>`` ("en-US"): reads d/m/y dates
     time_published: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     rel_authors: list[str] = field(default_factory=list)
@@ -58,7 +60,8 @@ def collect(tree) -> PageFacts:
     f = PageFacts()
     if tree is None:
         return f
-    f.lang = (tree.get("lang") or "").split("-")[0].lower() or None
+    f.lang_tag = (tree.get("lang") or "").strip() or None
+    f.lang = (f.lang_tag or "").split("-")[0].lower() or None
     for m in tree.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         val = (m.get("content") or "").strip()
@@ -82,11 +85,12 @@ def collect(tree) -> PageFacts:
     for el in tree.iter("time"):
         dt = el.get("datetime") or ""
         cls = " ".join(filter(None, [el.get("class"), el.get("itemprop"), el.getparent().get("class") if el.getparent() is not None else ""])).lower()
-        if dt and ("modif" not in cls and "updat" not in cls):
+        # a date inside a link or a reader comment dates another page or the comment
+        if dt and "modif" not in cls and "updat" not in cls and not _in_link_or_comment(el):
             f.time_published.append(dt if ("publish" in cls or el.get("pubdate") is not None or "date" in cls or "post" in cls) else "~" + dt)
     for el in tree.xpath('//*[@itemprop="datePublished"]'):
         v = el.get("content") or el.get("datetime") or _text(el)
-        if v:
+        if v and not _in_link_or_comment(el) and el.find(".//a") is None:
             f.time_published.insert(0, v)
     for el in tree.xpath('//a[@rel="author"]|//*[@itemprop="author"]'):
         name = el.get("content") or _text(el)
@@ -106,6 +110,11 @@ def collect(tree) -> PageFacts:
         if txt and len(txt) < 200:
             f.bylines.append(txt)
     return f
+
+
+def _in_link_or_comment(el) -> bool:
+    """Inside a link (a teaser of another page) or a reader comment: not this article's date."""
+    return any(a.tag == "a" or _is_comment(a) for a in el.iterancestors())
 
 
 def _flatten_ld(data: Any, depth: int = 0) -> list[dict[str, Any]]:
@@ -262,40 +271,6 @@ _DATE_META = (
     "dc.date", "dcterms.created", "citation_publication_date", "citation_date", "article.published",
     "og:article:published_time", "release_date", "originalpublicationdate",
 )
-_VISIBLE = re.compile(r"\b(?:published|posted|updated|last updated|date)\b[^0-9a-z]{0,5}(?:on\s+)?", re.I)
-
-
-def find_date(f: PageFacts, body_lines: list[str] = ()) -> Optional[str]:
-    """The stated publication date, or None when the page states none."""
-    for o in article_objects(f):
-        for key in ("datePublished", "dateCreated", "uploadDate"):
-            v = o.get(key)
-            if isinstance(v, str) and parse_date(v):
-                return parse_date(v)
-    for key in _DATE_META:
-        v = f.meta.get(key)
-        if v and parse_date(v):
-            return parse_date(v)
-    for v in f.time_published:
-        if not v.startswith("~") and parse_date(v):
-            return parse_date(v)
-    for o in f.jsonld:
-        v = o.get("datePublished")
-        if isinstance(v, str) and parse_date(v):
-            return parse_date(v)
-    for line in list(f.bylines) + list(body_lines):
-        if len(line) < 160 and (_VISIBLE.search(line) or line in f.bylines):
-            d = parse_date(line)
-            if d:
-                return d
-    for v in f.time_published:
-        if parse_date(v.lstrip("~")):
-            return parse_date(v.lstrip("~"))
-    for o in article_objects(f):
-        v = o.get("dateModified")
-        if isinstance(v, str) and parse_date(v):
-            return parse_date(v)
-    return None
 
 
 # --------------------------------------------------------------------------- authors
@@ -411,45 +386,107 @@ def find_url(f: PageFacts, url: Optional[str]) -> Optional[str]:
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
 
 
-def dates_in(chunk: str) -> set[str]:
-    """Dates written in a piece of text; a numeric d/m/y is read both ways (only used to check visibility)."""
-    out: set[str] = set()
-    for m in _TEXT_DATE.finditer(chunk):
-        d = parse_date(m.group(0))
-        if d:
-            out.add(d)
-    for m in _ISO.finditer(chunk):
-        d = parse_date(m.group(0))
-        if d:
-            out.add(d)
+def written_dates(chunk: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Each date written in a piece of text with its position: ``(start, readings)``.
+
+    A numeric d/m/y date has two readings, month first then day first ("03/04/2031":
+    March 4, April 3); the others have one.
+    """
+    out: list[tuple[int, tuple[str, ...]]] = []
+    for rx in (_TEXT_DATE, _ISO):
+        for m in rx.finditer(chunk):
+            d = parse_date(m.group(0))
+            if d:
+                out.append((m.start(), (d,)))
     for m in _NUMERIC.finditer(chunk):
         if m.group(3):
             a, b, y = m.group(1), m.group(2), m.group(3)
             cands = [f"{y}-{a}-{b}", f"{y}-{b}-{a}"]
         else:
             cands = [f"{m.group(4)}-{m.group(5)}-{m.group(6)}"]
-        for c in cands:
-            d = parse_date(c)
-            if d:
-                out.add(d)
+        readings = tuple(dict.fromkeys(d for d in (parse_date(c) for c in cands) if d))
+        if readings and not any(start == m.start() for start, _ in out):
+            out.append((m.start(), readings))
+    return sorted(out, key=lambda x: x[0])
+
+
+def dates_in(chunk: str) -> set[str]:
+    """Dates written in a piece of text; a numeric d/m/y is read both ways (only used to check visibility)."""
+    return {d for _, readings in written_dates(chunk) for d in readings}
+
+
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg", "select", "option", "textarea"}
+_COMMENT_TOKEN = re.compile(
+    r"^(?!(?:has|no|with|show|enable|disable|allow|open|closed)[-_])(?:[a-z0-9]+[-_]+)*comments?"
+    r"(?:[-_]+(?:list|area|body|content|meta|metadata|author|date|time|item|thread|wrap|wrapper|container|"
+    r"inner|header|text|section|article|level[-_]?\d+))?$|^commentlist$", re.I)
+_MACHINE_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+_RESPONSIVE_DISPLAY = re.compile(r"d-(?:sm|md|lg|xl|xxl)-(?!none)")
+
+
+def _invisible(el) -> bool:
+    """An element a reader never sees: ``hidden``, ``display:none``, or a plain ``hidden`` class."""
+    if not el.attrib:
+        return False
+    if el.get("hidden") is not None:
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    classes = (el.get("class") or "").lower().split()
+    # responsive utility classes ("hidden md:block", "d-none d-lg-flex"): shown on some screens
+    if any(":" in c or _RESPONSIVE_DISPLAY.match(c) for c in classes):
+        return False
+    return any(c in ("hidden", "is-hidden", "d-none") for c in classes)
+
+
+def _is_comment(el) -> bool:
+    """A reader comment (or the comment section): its dates are the commenters', not the article's."""
+    names = f'{el.get("class") or ""} {el.get("id") or ""}'
+    return "comment" in names.lower() and any(_COMMENT_TOKEN.match(t) for t in names.split())
+
+
+def text_runs(tree) -> list[tuple[int, str, Any]]:
+    """The page's visible text in reading order: ``(offset, text, element)`` per text node.
+
+    Skipped: scripts and styles, hidden elements and reader comments (their dates are
+    not the article's). ``element`` is the element the text belongs to (a tail belongs
+    to the parent); the offsets count characters of the joined text.
+    """
+    out: list[tuple[int, str, Any]] = []
+    if tree is None:
+        return out
+    pos = 0
+    stack: list[tuple[Any, bool]] = [(tree, False)]
+    while stack:  # iterative: deeply nested pages must not hit the recursion limit
+        el, closing = stack.pop()
+        if closing:
+            if el.tail and el.tail.strip() and el.getparent() is not None:
+                out.append((pos, el.tail, el.getparent()))
+                pos += len(el.tail) + 1
+            continue
+        stack.append((el, True))
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag and tag not in _SKIP_TAGS and not _invisible(el) and not _is_comment(el):
+            if el.text and el.text.strip():
+                out.append((pos, el.text, el))
+                pos += len(el.text) + 1
+            stack.extend((child, False) for child in reversed(el))
     return out
 
 
-def visible_dates(tree) -> set[str]:
-    """Every date written out in the page's visible text (ISO or English month names)."""
-    if tree is None:
-        return set()
+def visible_dates(tree, runs: Optional[list] = None) -> set[str]:
+    """Every date written out in the page's visible text (ISO or English month names).
+
+    A machine timestamp printed as text ("2025-01-02T10:00:00") is markup a theme
+    left in, not a date a reader is shown.
+    """
     out: set[str] = set()
-    skip = {"script", "style", "noscript", "template", "head"}
-    for el in tree.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        parent = el.getparent()
-        chunks = [] if (not tag or tag in skip) else [el.text]
-        if parent is not None and parent.tag not in skip:
-            chunks.append(el.tail)
-        for chunk in chunks:
-            if chunk and any(ch.isdigit() for ch in chunk):
-                out.update(dates_in(chunk))
+    for _, chunk, _el in (text_runs(tree) if runs is None else runs):
+        if any(ch.isdigit() for ch in chunk) and not _MACHINE_STAMP.search(chunk):
+            out.update(dates_in(chunk))
     return out
 
 
@@ -469,14 +506,147 @@ def markup_dates(f: PageFacts) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = True) -> Optional[str]:
-    """A date the page states visibly: the extractor's ``guess`` or a markup date, if shown on the page."""
-    shown = visible_dates(tree)
-    if guess and guess[:10] in shown:
-        return guess[:10]
-    for d in markup_dates(f):
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def headline_span(runs: list[tuple[int, str, Any]], tree, title: Optional[str]) -> Optional[tuple[int, int]]:
+    """Where the article's headline sits in ``runs``: the ``<h1>`` that agrees with the title,
+    else a text node that is the title itself; None when neither is found."""
+    if tree is None or not title:
+        return None
+    heads = [h for h in tree.iter("h1") if _similar(_text(h), title)]
+    # a sticky site header may repeat the headline: the one inside <article>/<main> is the article's
+    heads.sort(key=lambda h: not any(a.tag in ("article", "main") for a in h.iterancestors()))
+    for h in heads:
+        inside = set(h.iter())
+        hits = [r for r in runs if r[2] in inside]
+        if hits:
+            return hits[0][0], hits[-1][0] + len(hits[-1][1])
+    key = _words(title)
+    for pos, text, _el in runs:
+        if key and _words(text) == key:
+            return pos, pos + len(text)
+    return None
+
+
+HEADER_AFTER = 400   # characters of visible text after the headline that belong to its header
+HEADER_BEFORE = 100  # ... and before it (kicker, "Back to all articles  March 3, 2031")
+_DATE_LINE_CHARS = 80  # a dateline or byline; a longer text node is a sentence of the article
+
+
+def _resolve(readings: tuple[str, ...], el, markup: list[str], guess: Optional[str],
+             month_first: Optional[bool]) -> Optional[str]:
+    """One date out of the readings of a written date ("03/04/2031" reads two ways).
+
+    The element's own ``datetime`` decides, then the markup's dates, then the extractor's
+    guess, then the page language (month first in US English, day first elsewhere); with
+    none of these (no language declared) the date is left unread rather than guessed.
+    """
+    if len(readings) == 1:
+        return readings[0]
+    for node in [el, *el.iterancestors()][:3]:
+        for attr in ("datetime", "content"):
+            d = parse_date(node.get(attr) or "")
+            if d in readings:
+                return d
+    for d in [*markup, (guess or "")[:10]]:
+        if d in readings:
+            return d
+    if month_first is None:
+        return None
+    return readings[0] if month_first else readings[-1]
+
+
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|posted)\b\W{0,3}(?:on\s+|in\s+)?", re.I)
+_LABEL_BEFORE = re.compile(r"\b(?:published|posted)\b\W{0,3}(?:on|in)?\s*$", re.I)
+_MONTH_YEAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b", re.I)
+
+
+def dateline_date(chunk: str, el, markup: list[str], month_first: Optional[bool], guess: Optional[str] = None,
+                  prefix: str = "") -> tuple[Optional[str], bool]:
+    """The publication date a dateline states, and whether a label says it is the publication.
+
+    "Published May 2, 2031 · Updated May 3, 2031": the date after a "Published"/"Posted"
+    label (in the line or just before it, ``prefix``) wins, else the first date written. A
+    dateline that gives the publication only to the month ("Originally published in March
+    2031. Last updated ...") states no publication day: None, rather than the update.
+    """
+    dates = written_dates(chunk)
+    if not dates:
+        return None, False
+    label = _PUBLISHED_LABEL.search(chunk)
+    if label:
+        after = [readings for start, readings in dates if start == label.end()]
+        if after:
+            return _resolve(after[0], el, markup, guess, month_first), True
+        if _MONTH_YEAR.match(chunk, label.end()):
+            return None, False
+    labelled = dates[0][0] == 0 and bool(_LABEL_BEFORE.search(prefix))
+    return _resolve(dates[0][1], el, markup, guess, month_first), labelled
+
+
+def _month_first(lang: Optional[str]) -> Optional[bool]:
+    """How a page writes d/m/y dates, from its declared language: None when it declares none."""
+    if not lang:
+        return None
+    lang = lang.lower().replace("_", "-")
+    return lang in ("en", "en-us")
+
+
+def header_date(runs: list[tuple[int, str, Any]], tree, title: Optional[str], markup: list[str],
+                lang: Optional[str] = None, guess: Optional[str] = None) -> Optional[str]:
+    """The date written next to the headline (the dateline under it or the kicker above it).
+
+    That is where a news page states its date to the reader; dates further down belong to
+    the text, related-article lists or the footer. Only short text nodes count (a byline or
+    a dateline, not a sentence that mentions a date). A date labelled "Published"/"Posted"
+    wins over the others ("Updated ..."); then the nearest one, text above the headline
+    counting double distance (the masthead there may show today's date).
+    """
+    span = headline_span(runs, tree, title)
+    if span is None:
+        return None
+    month_first = _month_first(lang)
+    found_at: list[tuple[bool, int, str]] = []
+    prev = ""
+    for pos, text, el in runs:
+        if pos + len(text) < span[0] - HEADER_BEFORE:
+            continue
+        if pos > span[1] + HEADER_AFTER:
+            break
+        chunk = " ".join(text.split())
+        prefix, prev = prev, chunk
+        if len(chunk) > _DATE_LINE_CHARS or not any(c.isdigit() for c in chunk) or _MACHINE_STAMP.search(chunk):
+            continue
+        d, published = dateline_date(chunk, el, markup, month_first, guess, prefix)
+        if not d:
+            continue
+        if pos >= span[1]:
+            found_at.append((not published, pos - span[1], d))
+        elif pos + len(text) <= span[0]:
+            found_at.append((not published, 2 * (span[0] - pos - len(text)) + 1, d))
+    return min(found_at)[2] if found_at else None
+
+
+def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = True,
+                title: Optional[str] = None) -> Optional[str]:
+    """A date the page states: the one next to its headline; else the extractor's ``guess``
+    or a markup date when written somewhere on the page; else (``trust_markup``) the
+    article's machine-written publication timestamp."""
+    runs = text_runs(tree)
+    markup = markup_dates(f)
+    near = header_date(runs, tree, title, markup, f.lang_tag, guess)
+    if near:
+        return near
+    shown = visible_dates(tree, runs)
+    # a markup date written on the page is two sources agreeing; the extractor's guess may
+    # come from a list of other articles (or read "09.10.2031" day first)
+    for d in markup:
         if d in shown:
             return d
+    if guess and guess[:10] in shown:
+        return guess[:10]
     if trust_markup:
         # Nothing visible: trust an article's machine-written publication timestamp. A bare
         # date without a time of day is too often a template or sitemap date to be trusted.
@@ -484,7 +654,16 @@ def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = T
         for v in values:
             if isinstance(v, str) and _HAS_TIME.search(v) and parse_date(v):
                 return parse_date(v)
+        # a meta tag the site names as the publication date ("published", "publish-date"):
+        # written for this purpose, so a bare date counts
+        for key, v in f.meta.items():
+            if _PUBLICATION_META.search(key) and not _NOT_PUBLICATION_META.search(key) and parse_date(v):
+                return parse_date(v)
     return None
+
+
+_PUBLICATION_META = re.compile(r"publish|pub[-_.]?date")
+_NOT_PUBLICATION_META = re.compile(r"publisher|publishing|last|modif|updat")
 
 
 _HAS_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")

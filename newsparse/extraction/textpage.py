@@ -11,12 +11,6 @@ from typing import Optional
 
 from newsparse.model import Block, Metadata
 
-_HEADER_LINE = re.compile(
-    r"^\s*(?:[·•|]\s*)?(?P<date>\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[·•|]\s*)?"
-    r"(?:(?:Source|From)\s*:\s*(?P<source>[^·•|]+?))?\s*(?:[·•|]\s*)?$",
-    re.I,
-)
-_SOURCE_LINE = re.compile(r"^\s*(?:[·•|]\s*)?Source\s*:\s*(?P<source>[^·•|]{2,80}?)\s*(?:[·•|].*)?$", re.I)
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?(?P<owner>[A-Z][\w&.,' -]{1,60}?)"
     r"\s*(?:[.,]\s*)?(?:all rights reserved|$)",
@@ -72,33 +66,117 @@ def looks_like_title(line: str) -> bool:
     )
 
 
+# --------------------------------------------------------------------------- header lines
+_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                            "nov", "dec"))}
+_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATES = (
+    re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b"),
+    re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b", re.I),
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b", re.I),
+)
+_FIELD_SPLIT = re.compile(r"\s*[|·•]\s*|\s{3,}")
+_LABEL = re.compile(r"^(?:(?P<outlet>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s+(?=(?:updated|published|posted)\b))?"
+                    r"(?P<label>source|from|updated|last updated|published|posted|first published|date|editor|"
+                    r"edited by|author|writer|reporter|written by)"
+                    r"(?:\s*:\s*|\s+(?=[\w]*\d|(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+                    r"(?P<value>.+)$", re.I)
+_BY_FIELD = re.compile(r"^by\s+(?P<names>[^\d:]{2,80})$", re.I)
+_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
+_OUTLET = re.compile(r"^(?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|of|the|and|&)){0,5}$")
+
+
+def parse_date(value: str) -> Optional[str]:
+    """The first calendar date written in ``value`` (ISO, "March 5, 2021", "5 Mar 2021") as YYYY-MM-DD."""
+    import datetime
+
+    for pattern in _DATES:
+        m = pattern.search(value)
+        if not m:
+            continue
+        month = int(m.group("m")) if "m" in m.groupdict() and m.groupdict().get("m") else _MONTHS[m.group("mon")[:3].lower()]
+        try:
+            return datetime.date(int(m.group("y")), month, int(m.group("d"))).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _author_names(names: str) -> list[str]:
+    from newsparse.extraction.metadata import clean_author
+
+    out = []
+    for part in re.split(r"\s*(?:,|;|&|\band\b)\s*", names):
+        words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in part.split()]  # "ZHANG Ming"
+        name = clean_author(" ".join(words))
+        if name:
+            out.append(name)
+    return out
+
+
+def header_fields(line: str) -> Optional[dict[str, object]]:
+    """The facts of a header line under the title (``By X | Outlet | Updated: 2021-03-05 07:29``,
+    ``Source: Xinhua | 2021-03-05 10:17 | Editor: Y``, ``· 2020-09-16 · Source: Z``), or None when
+    the line is not made only of such fields."""
+    t = " ".join(line.split()) if "   " not in line else line.strip()
+    if not t or len(t) > 200:
+        return None
+    facts: dict[str, object] = {}
+    for field_ in (f.strip() for f in _FIELD_SPLIT.split(t)):
+        if not field_ or _TIME.match(field_):
+            continue
+        lab = _LABEL.match(field_)
+        label, value = (lab.group("label").lower(), lab.group("value").strip()) if lab else ("", field_)
+        if lab and lab.group("outlet"):
+            facts.setdefault("outlet", lab.group("outlet"))  # "Global Times Published: …"
+        if label in ("source", "from"):
+            facts.setdefault("source", value)
+        elif label in ("editor", "edited by"):
+            continue  # the desk editor is not the author
+        elif label in ("author", "writer", "reporter", "written by"):
+            facts.setdefault("authors", _author_names(value))
+        elif parse_date(value) and (label or len(value.split()) <= 6):
+            key = "updated" if label in ("updated", "last updated") else "date"  # a publication date wins
+            facts.setdefault(key, parse_date(value))
+        elif label:
+            return None
+        elif _BY_FIELD.match(value):
+            names = _author_names(_BY_FIELD.match(value).group("names"))
+            if not names:
+                return None
+            facts.setdefault("authors", names)
+        elif _OUTLET.match(value) and facts:
+            facts.setdefault("outlet", value)  # "By X | China Daily": the outlet beside a byline or date
+        else:
+            return None
+    return facts or None
+
+
 def extract_text_page(raw: str, md: Metadata) -> list[Block]:
     """Blocks of a saved-text article; fills title, date and source in ``md`` when stated."""
     blocks = split_text_blocks(raw)
     out: list[Block] = []
     i = 0
-    if len(blocks) > 1 and looks_like_title(blocks[0]) and not _HEADER_LINE.match(blocks[0]):
+    if len(blocks) > 1 and looks_like_title(blocks[0]) and header_fields(blocks[0]) is None:
         md.title = " ".join(blocks[0].split())
         out.append(Block(blocks[0].strip(), "title"))
         i = 1
-    for j in range(i, min(i + 3, len(blocks))):
-        line = blocks[j]
-        m = _HEADER_LINE.match(line)
-        if m and (m.group("source") or "·" in line or "•" in line or len(line.strip()) <= 25):
-            md.date = m.group("date")
-            if m.group("source"):
-                md.source = m.group("source").strip()
-            out.extend(Block(b) for b in blocks[i:j])
-            out.append(Block(line.strip(), "byline"))
-            i = j + 1
+    # header lines right under the title (a byline, a date, a source), in any order
+    j = i
+    while j < min(i + 3, len(blocks)):
+        facts = header_fields(blocks[j])
+        if facts is None:
             break
-        s = _SOURCE_LINE.match(line)
-        if s:
-            md.source = s.group("source").strip()
-            out.extend(Block(b) for b in blocks[i:j])
-            out.append(Block(line.strip(), "byline"))
-            i = j + 1
-            break
+        date = facts.get("date") or facts.get("updated")
+        if date and not md.date:
+            md.date = str(date)
+        if facts.get("source") or facts.get("outlet"):
+            md.source = md.source or str(facts.get("source") or facts.get("outlet"))
+        if facts.get("authors") and not md.authors:
+            md.authors = list(facts["authors"])  # type: ignore[arg-type]
+        out.append(Block(blocks[j].strip(), "byline"))
+        j += 1
+    i = j
     out.extend(Block(b) for b in blocks[i:])
     for b in reversed(blocks[-8:]):
         owner = publisher_from_copyright(b) if re.search(r"©|\bcopyright\b|all rights reserved", b, re.I) else None

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Optional
 from newsparse.errors import InputError, NewsparseError
 from newsparse.inputs.sources import DEFAULT_MAX_BYTES, Source, load_source
 
-ARTICLE_EXTENSIONS = (".html", ".htm", ".xhtml", ".txt")
+ARTICLE_EXTENSIONS = (".html", ".htm", ".xhtml", ".txt", ".html.gz", ".htm.gz", ".xhtml.gz", ".txt.gz")
 JSONL_EXTENSIONS = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 WARC_EXTENSIONS = (".warc", ".warc.gz", ".arc", ".arc.gz")
 INPUT_FORMATS = ("auto", "article", "jsonl", "warc")
@@ -81,7 +81,7 @@ def _matches(rel: str, name: str, globs: Optional[list[str]]) -> bool:
 def walk_directory(path: str, globs: Optional[list[str]] = None) -> Iterator[str | InputItem]:
     """Matching files under ``path``, sorted, recursively; symlinked folders are not followed (no loops).
 
-    Without ``globs`` the article extensions (.html .htm .xhtml .txt) match; a glob
+    Without ``globs`` the article extensions (.html .htm .xhtml .txt, and the same + .gz) match; a glob
     matches a file's name or its path relative to ``path`` (``2024/*/*.html``).
     """
     errors: list[OSError] = []

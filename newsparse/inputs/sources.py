@@ -96,6 +96,37 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzip_capped(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The article inside a gzip file (``page.html.gz``, as crawlers save pages), decompressed
+    incrementally under ``max_bytes`` so a gzip bomb stops at the limit; other data unchanged."""
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    import zlib
+
+    out = bytearray()
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        rest = data
+        while rest:
+            out += d.decompress(rest, max_bytes + 1 - len(out))
+            if len(out) > max_bytes:
+                raise InputError(f"{name}: too large after decompression (limit {max_bytes:,} bytes, see --max-bytes)")
+            rest = d.unconsumed_tail
+            if d.eof:
+                if d.unused_data.startswith(GZIP_MAGIC):  # concatenated members (gzip -c a b > c)
+                    rest, d = d.unused_data, zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    continue
+                break
+    except zlib.error as exc:
+        raise InputError(f"{name}: corrupt gzip data ({exc})") from None
+    if not d.eof:
+        raise InputError(f"{name}: truncated gzip data")
+    return bytes(out)
+
+
 def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
@@ -112,7 +143,7 @@ def load_source(spec: str, max_bytes: int = DEFAULT_MAX_BYTES, fetch_limits: Any
     from newsparse.inputs.fetch import FetchLimits, fetch, is_url
 
     if spec == "-":
-        return Source(name="-", data=read_stdin(max_bytes))
+        return Source(name="-", data=gunzip_capped(read_stdin(max_bytes), "-", max_bytes))
     if is_url(spec):
         limits = fetch_limits or FetchLimits(max_bytes=max_bytes)
         fetched = fetch(spec, limits)
@@ -120,4 +151,4 @@ def load_source(spec: str, max_bytes: int = DEFAULT_MAX_BYTES, fetch_limits: Any
         return Source(name=spec, data=fetched.data, content_type=ctype, url=fetched.url, charset=fetched.charset)
     if "://" in spec[:12] and not os.path.exists(spec):
         raise InputError(f"{spec}: unsupported URL scheme (only http and https are fetched)")
-    return Source(name=spec, data=read_file(spec, max_bytes))
+    return Source(name=spec, data=gunzip_capped(read_file(spec, max_bytes), spec, max_bytes))

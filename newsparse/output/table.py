@@ -33,10 +33,14 @@ def render_tables(record: dict[str, Any], console: Any, explain: bool = False) -
 
     if record["quotes"]:
         table = Table(title="Quotes", box=box.SIMPLE_HEAVY, show_lines=False, expand=True)
-        table.add_column("Speaker", style="bold cyan", ratio=2)
-        table.add_column("Quote", ratio=6)
-        table.add_column("Kind", style="dim", ratio=1)
-        table.add_column("Cue", style="magenta", ratio=1)
+        # Kind and Cue keep their words whole ("indirect", "according to"); Speaker and Quote share the rest
+        kind_w = max(len(q["kind"]) for q in record["quotes"])
+        cue_w = min(12, max((len((q.get("cue") or {}).get("text") or "") for q in record["quotes"]), default=3))
+        spk_w = min(16, max(len(q["speaker"] or "—") for q in record["quotes"]))
+        table.add_column("Speaker", style="bold cyan", min_width=spk_w, max_width=24)
+        table.add_column("Quote", ratio=1)
+        table.add_column("Kind", style="dim", no_wrap=True, min_width=kind_w)
+        table.add_column("Cue", style="magenta", min_width=max(3, cue_w))
         for q in record["quotes"]:
             speaker = Text(q["speaker"] or "—")
             if q.get("speaker_description"):

@@ -29,9 +29,9 @@ from newsparse.quotes.content import (
 )
 from newsparse.quotes.describe import BAD_APPOS_START
 from newsparse.quotes.names import ORG_WORDS, function_word, plausible_unknown_name, first_name_genders, strip_titles
-from newsparse.quotes.phrases import phrase_kind
+from newsparse.quotes.phrases import AGE_NOUN, phrase_kind
 from newsparse.quotes.speakers import Speaker, SpeakerIndex
-from newsparse.quotes.tokens import PUNCT, Tok, split_units, tokenize_paragraph
+from newsparse.quotes.tokens import PUNCT, Tok, proper_words, split_units, tokenize_paragraph
 
 CONF = {"after-quote": 0.92, "inverted": 0.9, "colon-intro": 0.85, "before-quote": 0.85, "split-quote": 0.9,
         "indirect": 0.75, "according-to": 0.8, "partial": 0.75, "continuation": 0.8, "continued-paragraph": 0.8,
@@ -67,6 +67,23 @@ class Context:
     index: SpeakerIndex
     sentence_starts: list[int]
     drafts: list[Draft] = field(default_factory=list)
+    proper: frozenset[str] = frozenset()  # words the document capitalises mid-sentence (its names)
+
+
+# party members named by party ("the Kentucky Republican"): epithets for a person just named
+PARTY_NOUNS = {"Republican", "Democrat", "Conservative", "Liberal", "Tory", "Socialist", "Libertarian", "Progressive"}
+NAME_CONNECTORS = {"of", "and", "&", "for"}  # lowercase words inside proper names ("Bank of England")
+
+
+def _person_run_before(toks: list[Tok], i: int, z: int) -> bool:
+    """Whether the capitalised words before ``toks[z]`` hold a first name ("Richard Shelby of Alabama")."""
+    genders = first_name_genders()
+    k = z - 1
+    while k >= i and toks[k].w[:1].isupper():
+        if genders.get(toks[k].low) and k < z - 1:
+            return True
+        k -= 1
+    return False
 
 
 def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
@@ -79,9 +96,20 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         if person is not None:
             return Speaker(person.display, toks[i].start, toks[i].end, mtext, kind, person, True, 0.9)
         return Speaker(mtext, toks[i].start, toks[i].end, mtext, kind, None, False, 0.5)
+    if toks[i].low == "the" and 2 <= j - i <= 4 and (
+            any(AGE_NOUN.match(t.low) for t in toks[i + 1 : j])
+            or (toks[j - 1].w in PARTY_NOUNS and all(t.w[:1].isupper() for t in toks[i + 1 : j]))):
+        # "the 26-year-old said", "the Kentucky Republican said": an epithet for the person just named
+        person = ctx.index.latest_person(toks[i].start)
+        if person is not None:
+            return Speaker(person.display, toks[i].start, toks[j - 1].end, mtext, "role", person, True, 0.75)
     if kind == "name" and j - i >= 3:
         # "Tim Guest with the health authority", "a spokesperson for Acme": the head is before the link
         for z in range(i + 1, j - 1):
+            if toks[z].low in ("of", "for") and toks[z - 1].w[:1].isupper() \
+                    and all(t.w[:1].isupper() or t.low in NAME_CONNECTORS for t in toks[z + 1 : j]) \
+                    and not _person_run_before(toks, i, z):
+                break  # "the Bank of England", "the Ministry of Ecology and Environment": one proper name
             if toks[z].low in ("with", "of", "for", "at", "from", "on", "in") and toks[z - 1].tag in ("NN", "NNS", "NNP", "NNPS") \
                     and not (toks[z].low == "of" and toks[z - 1].low in QUANTITY_HEADS):
                 after_words = [t.w for t in toks[z + 1 : j]]
@@ -113,8 +141,10 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
         if toks[j - 1].tag == "POS":
             j -= 1
         k = j
-        while k > i and toks[k - 1].w[:1].isupper() and toks[k - 1].tag != "POS" and toks[k - 1].low != "the":
-            k -= 1
+        while k > i and toks[k - 1].tag != "POS" and toks[k - 1].low != "the" and (
+                toks[k - 1].w[:1].isupper() or (toks[k - 1].low in NAME_CONNECTORS and k - 2 > i - 1 and k < j
+                                                and toks[k - 2].w[:1].isupper() and toks[k].w[:1].isupper())):
+            k -= 1  # capitalised words, and "of"/"and" between them ("Bank of England")
         while k < j - 1 and function_word(toks[k].w):
             k += 1  # "Even Veterans Affairs said": a sentence-initial adverb is not part of the name
         if k == j:
@@ -195,7 +225,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                       state: dict) -> None:
     """Find every quotation, partial and indirect quote of one paragraph and attribute it."""
     text = ctx.doc.text
-    toks = tokenize_paragraph(text, lo, hi, quotes, tagger)
+    toks = tokenize_paragraph(text, lo, hi, quotes, tagger, ctx.proper)
     units = split_units(text, toks)
     para_speaker: Optional[Speaker] = None
     pending_bare: list[Draft] = []
@@ -287,12 +317,12 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                             used_q.add(id(t))
                 else:
                     whole = [t for pc, _ in pieces for t in pc] if len(pieces) == 2 else piece
-                    ok = a.cue.indirect and len([t for t in whole if t.w not in PUNCT]) >= 4 and has_verb(whole) \
+                    ok = a.cue.indirect and len([t for t in whole if t.w not in PUNCT]) >= 3 and has_verb(whole) \
                         and not (sp.kind == "role" and sp.person is None and u[a.sj - 1].low in DOCUMENT_NOUNS)
                     if a.cue.needs_that and side == "right" and not any(t.low == "that" for t in u[a.hi : a.hi + 6]):
                         ok = False  # "believes in hard work": belief verbs report only "that" clauses
-                    if side == "right" and piece[0].low == "to":
-                        ok = False
+                    if side == "right" and piece[0].low == "to" and a.listener_end is None:
+                        ok = False  # "plans to build": an intention; "urged voters to stay home" is reported
                     if side == "right" and u[a.ci].low.startswith(("writ", "wrote")) and \
                             not any(t.low == "that" or t.w == ":" for t in u[a.hi : a.hi + 6]):
                         ok = False  # "she wrote hundreds of songs": a work written, not words reported
@@ -394,6 +424,7 @@ def attribute(doc: Document, lex: CueLexicon, tagger, index: SpeakerIndex, max_f
         by_para.setdefault(q.para, []).append(q)
     starts = sorted(s.start for s in doc.sentences) if doc.sentences else []
     ctx = Context(doc, lex, index, starts)
+    ctx.proper = proper_words(text, paras)
     state: dict = {}
     for pi, (lo, hi) in enumerate(paras):
         qs = by_para.get(pi, [])

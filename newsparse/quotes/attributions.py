@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from newsparse.quotes.cues import Cue, CueLexicon
-from newsparse.quotes.phrases import PRONOUNS, SKIP_BEFORE_CUE, np_after, np_before, phrase_kind
+from newsparse.quotes.phrases import DETS, NON_SPEAKER_HEADS, PRONOUNS, SKIP_BEFORE_CUE, np_after, np_before, phrase_kind
 from newsparse.quotes.tokens import PUNCT, Tok
 
 TAIL_PREPS = {"in", "on", "at", "during", "to", "after", "before", "via", "with", "from", "last", "this", "earlier",
@@ -30,6 +30,7 @@ class Attribution:
     inverted: bool = False
     appositive: Optional[tuple[int, int]] = None  # token range of an appositive description
     borrowed: bool = False  # the speaker is the sentence's subject, away from the cue
+    listener_end: Optional[int] = None  # index after the listener of "told reporters …"
     lo: int = 0  # token range of the whole attribution block
     hi: int = 0
 
@@ -49,6 +50,61 @@ def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon, strict: bool =
     head = toks[h].low
     return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or head.endswith("year-old") or \
         (toks[h].tag == "NNS" and not strict)
+
+
+OBJECT_PRONOUNS = {"me", "him", "her", "us", "them", "you"}
+# object verbs that cannot report without a listener ("told a story" is no report; "warned the plan
+# would fail" is)
+NEED_LISTENER = {"tell", "assure", "inform", "remind"}
+
+
+def _listener_np(toks: list[Tok], j: int) -> Optional[int]:
+    """Index after a noun phrase at ``j`` ("The Star-Ledger of Newark", "a packed crowd"), ending
+    before a time word ("… Tuesday morning", "… last week"); None without a noun."""
+    n = len(toks)
+    k = j + 1 if toks[j].low in DETS or toks[j].tag in ("DT", "PRP$") else j
+    last = None
+    while k < n and k - j < 10:
+        t = toks[k]
+        if t.tag == "Q" or t.w in PUNCT or t.low in NON_SPEAKER_HEADS or t.low in ("last", "this", "next"):
+            break
+        if t.tag in ("NNP", "NNPS", "NN", "NNS", "CD"):
+            last = k
+        elif t.low == "of" and last is not None and k + 1 < n and toks[k + 1].tag in ("NNP", "NNPS"):
+            pass  # "The Star-Ledger of Newark"
+        elif t.tag not in ("JJ", "JJR", "JJS", "POS", "HYPH", "VBN", "VBG"):  # "a packed crowd"
+            break
+        k += 1
+    return None if last is None else last + 1
+
+
+def _listener_end(toks: list[Tok], j: int, lex: CueLexicon) -> Optional[int]:
+    """Index after the listener object at ``j`` ("told *reporters*", "told *the Canadian Press*",
+    "told *him*"), or None when what follows names no audience."""
+    if j >= len(toks):
+        return None
+    t = toks[j]
+    if t.tag == "Q" or t.low in ("that", "this", "those", "these") or t.w in PUNCT:
+        return None  # "warned that …": the report itself starts here
+    if t.low in OBJECT_PRONOUNS:
+        return j + 1
+    end = _listener_np(toks, j)
+    if end is None:
+        return None
+    if _speakerish(toks, j, end, lex):
+        return end  # people or a name: "told reporters on Monday", "told the House before …"
+    # after another noun ("a packed crowd"), a report follows: at once ("that …", a clause, a
+    # quotation) or after place and time phrases ("… in Salem on Monday that …"); a preposition
+    # with no "that" after it means the noun was what was told ("told a story about …")
+    nxt = toks[end] if end < len(toks) else None
+    if nxt is None or nxt.tag != "IN" or nxt.low == "that":
+        return end
+    for z in range(end, min(len(toks), end + 16)):
+        if toks[z].low == "that":
+            return end
+        if toks[z].tag.startswith("VB") or toks[z].tag in ("MD", "Q"):
+            break
+    return None
 
 
 def is_dateline(toks: list[Tok]) -> bool:
@@ -157,6 +213,12 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
                 att = None
         if att is not None and not cue.indirect and not any(t.tag == "Q" for t in toks):
             att = None  # "asked", "continued": quotation cues only
+        if att is not None and cue.takes_object and not att.inverted:
+            att.listener_end = _listener_end(toks, cj, lex)
+            nxt = toks[cj] if cj < n else None
+            if att.listener_end is None and cue.lemma in NEED_LISTENER and nxt is not None \
+                    and nxt.tag != "Q" and nxt.w not in (".", "!", "?", ":", ",", "—"):
+                att = None  # "the map tells part of the story": no listener, no report
         if att is not None:
             out.append(att)
             k = cj
@@ -164,9 +226,14 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
             k += 1
     for a in out:
         _extend_block(toks, a)
+        if a.listener_end is not None and a.hi == a.cj:
+            a.hi = a.listener_end  # "told reporters the talks failed": the report starts after the listener
         if a.borrowed:
             a.lo, a.hi = a.ci, a.cj
     return out
+
+
+_TIME_WORDS = {"on", "last", "this", "early", "earlier", "late", "later", "also", "again", "then", "on", "in"}
 
 
 def _clause_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon) -> Optional[Attribution]:
@@ -184,7 +251,11 @@ def _clause_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon)
             r = np_after(toks, s0, lex)
             if r is None or r[1] >= k or phrase_kind(toks, r[0], r[1]) != "name":
                 continue
-        nxt = toks[r[1]] if r[1] < len(toks) else None
+        z = r[1]
+        while z < k and z - r[1] < 4 and (toks[z].low in _TIME_WORDS or toks[z].low in NON_SPEAKER_HEADS
+                                         or toks[z].tag == "CD"):
+            z += 1  # "X on Wednesday defended …, saying": a time phrase between subject and verb
+        nxt = toks[z] if z < len(toks) else None
         if nxt is None or not (nxt.tag in ("VBD", "VBN", "VBZ", "VBP", "MD") or nxt.w == ","):
             continue
         a = Attribution(k, cj, r[0], r[1], cue)

@@ -26,14 +26,24 @@ def appositive_after(text: str, end: int) -> Optional[str]:
         if mm and mm.start() < cut:
             cut = mm.start()
     desc = rest[:cut].strip()
+    desc = re.split(r"\s+(?:who|which|whose|that)\s+", desc)[0]  # "a scientist who studies X" -> "a scientist"
     words = desc.split()
     if not (1 <= len(words) <= 30) or BAD_APPOS_START.match(desc):
         return None
-    if re.search(r"\b(said|says|told|is|was|are|were|has|have|had|will|would)\b", desc):
-        return None
+    if re.search(r"\b(said|says|told|is|was|are|were|has|have|had|will|would)\b", desc) or _has_finite_verb(words):
+        return None  # "According to the union, members voted …": a clause, not a description
     if len(words) == 1 and not words[0][0].isupper():
         return None
     return desc
+
+
+def _has_finite_verb(words: list[str]) -> bool:
+    """A lowercase word the tagger reads as a finite verb (a clause, not a noun phrase)."""
+    from newsparse.nlp.pos import load_tagger
+
+    tagger = load_tagger()
+    return any(w[:1].islower() and tagger.tag_word(w.strip(",.;:"), False) in ("VBD", "VBZ", "VBP", "MD")
+               for w in words[1:])
 
 
 # discourse adverbs set off by commas look like appositives ("Smith, however, said")

@@ -34,6 +34,8 @@ POSS_END = re.compile(r"['’]s?$")
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
              "today", "yesterday", "tomorrow"}
+# interjections that open sentences; the tagger's UH class also holds names from chat text ("Lu")
+INTERJECTIONS = {"oh", "ah", "well", "yes", "yeah", "no", "hey", "ok", "okay", "please", "wow", "thanks", "sorry"}
 _NAME_OK_LOWER = {"of", "the", "and", "for", "de", "van", "von", "da", "di", "le", "la", "bin", "al", "el", "der",
                   "den", "du", "dos", "del", "on", "in", "at", "&"}
 
@@ -74,7 +76,8 @@ def clean_entity_name(name: str, lex: CueLexicon, kind: str) -> Optional[str]:
     from newsparse.nlp.pos import load_tagger
 
     lower = load_tagger().lower
-    while len(words) > 1 and lower.get(words[0].lower()) in ("RB", "IN", "CC", "DT", "WRB", "UH"):
+    while len(words) > 1 and (lower.get(words[0].lower()) in ("RB", "IN", "CC", "DT", "WRB") or
+                              words[0].lower() in INTERJECTIONS):
         words = words[1:]  # "Even Veterans Affairs": a sentence-initial adverb swept into the name
     if not words or words[0] in NOT_NAME_START:
         return None
@@ -106,11 +109,25 @@ def in_credit(text: str, start: int, end: int) -> bool:
     return "(" in before or "/" in before or after[:1] == "/" or after.lstrip()[:1] == "/"
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,40}(?:,[^\n—–]{1,40})?\s*(?:\((?:AP|Reuters|AFP|CP|UPI|Bloomberg)\)\s*)?(?:—|–|--)")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """A name inside a paragraph-opening dateline (``MILTON, Ont. —``, ``PARIS (AP) —``): where
+    the story was filed, never a speaker or an antecedent for "it"."""
+    para = text.rfind("\n", 0, start) + 1
+    if start - para > 60:
+        return False
+    m = _DATELINE.match(text, para)
+    return m is not None and end <= m.end()
+
+
 def function_word(word: str) -> bool:
     """A capitalised adverb, preposition, conjunction or determiner ("Even", "Despite") is no name part."""
     from newsparse.nlp.pos import load_tagger
 
-    return load_tagger().lower.get(word.lower()) in ("RB", "IN", "CC", "DT", "WRB", "UH", "PRP", "PRP$", "WP", "EX")
+    return load_tagger().lower.get(word.lower()) in ("RB", "IN", "CC", "DT", "WRB", "PRP", "PRP$", "WP", "EX") \
+        or word.lower() in INTERJECTIONS
 
 
 def plausible_unknown_name(words: list[str]) -> bool:

@@ -38,6 +38,11 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
         skipped += 1
     if j - 1 < lo:
         return None
+    if toks[j - 1].w == ")" and j - 4 >= lo and toks[j - 3].w == "(" and toks[j - 2].w.isupper() \
+            and toks[j - 4].w[:1].isupper():
+        # "the Semiconductor Industry Association (SIA) said": the phrase ends before the acronym
+        r = np_before(toks, j - 3, lex, lo)
+        return r
     t = toks[j - 1]
     if t.low in PRONOUNS and t.tag in ("PRP", "NNP", "NN") :
         return (j - 1, j)
@@ -65,6 +70,9 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
                 i -= 1
                 continue
             break
+        if p.low in ("and", "&") and _org_of_and(toks, i, lo):
+            i -= 1  # "the Ministry of Ecology and Environment said": one name
+            continue
         if p.low in LINK_PREPS and i - 2 >= lo and toks[i - 2].tag in HEAD_TAGS and (
                 p.low in ("of", "for", "at") or toks[i - 2].tag == "NNS" or toks[i - 2].low in lex.speaker_nouns):
             i -= 1
@@ -78,6 +86,20 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
     if j - i > 12:
         return None
     return (i, j)
+
+
+def _org_of_and(toks: list[Tok], i: int, lo: int) -> bool:
+    """Whether ``and`` before ``toks[i]`` joins the last part of an institution's name
+    (``Department of Health and Human Services``): an organisation head word, ``of``, then
+    capitalised words only, on both sides of the ``and``."""
+    from newsparse.quotes.names import ORG_WORDS
+
+    if not (toks[i].w[:1].isupper() and toks[i - 2].w[:1].isupper()):
+        return False
+    z = i - 2
+    while z > lo and z > i - 7 and toks[z].w[:1].isupper():
+        z -= 1
+    return toks[z].low == "of" and z - 1 >= lo and bool(ORG_WORDS.fullmatch(toks[z - 1].w))
 
 
 def np_after(toks: list[Tok], k: int, lex: CueLexicon) -> Optional[tuple[int, int]]:

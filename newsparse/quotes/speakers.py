@@ -26,6 +26,7 @@ from newsparse.quotes.names import (
     clean_entity_name,
     function_word,
     in_credit,
+    in_dateline,
     plausible_unknown_name,
     first_name_genders,
     strip_titles,
@@ -56,6 +57,7 @@ class Person:
     description: Optional[str] = None
     titles: set[str] = field(default_factory=set)
     article: bool = False  # an organisation the text calls "the X"
+    text_gender: bool = False  # the gender comes from the text's pronouns, not the first-name list
 
     @property
     def display(self) -> str:
@@ -135,7 +137,7 @@ class SpeakerIndex:
                 p.entity = e.id
                 for m in e.mentions:
                     idx.entity_spans.append((m.start, m.end, e.id, clean, e.type))
-                    if in_credit(text, m.start, m.end):
+                    if in_credit(text, m.start, m.end) or in_dateline(text, m.start, m.end):
                         continue
                     if kind == "person" or e.type == "ORG":
                         idx.mentions.append(MentionRec(m.start, m.end, p, full=len(m.text.split()) >= 2 or kind == "org"))
@@ -156,7 +158,7 @@ class SpeakerIndex:
             nm = " ".join(name)
             first = name[0].lower()
             start = m.start() + mtext.rindex(nm) if nm in mtext else m.start()
-            if in_credit(text, start, start + len(nm)):
+            if in_credit(text, start, start + len(nm)) or in_dateline(text, start, start + len(nm)):
                 continue
             if idx._covered(start):
                 ent = idx.entity_at(start, start + len(nm))
@@ -271,9 +273,9 @@ class SpeakerIndex:
             m, f = c
             strong = 3 if p.gender != "u" else 2
             if f >= strong and f > 3 * m:
-                p.gender = "f"
+                p.gender, p.text_gender = "f", True
             elif m >= strong and m > 3 * f:
-                p.gender = "m"
+                p.gender, p.text_gender = "m", True
 
     def _covered(self, pos: int) -> bool:
         if not self.entity_spans:
@@ -442,6 +444,21 @@ class SpeakerIndex:
             k -= 1
         return None
 
+    def latest_person(self, pos: int, max_chars: int = 800) -> Optional[Person]:
+        """The person most recently named before ``pos`` (a subject or speaker first), for an
+        epithet such as "the 26-year-old" or "the Kentucky Republican"."""
+        i = bisect_left(self._starts, pos) - 1
+        first: Optional[Person] = None
+        while i >= 0 and pos - self.mentions[i].start < max_chars:
+            r = self.mentions[i]
+            if (r.person.kind == "person" or (r.person.kind == "unknown" and _could_be_person(r.person.name))) \
+                    and not self._in_quote(r.start):
+                if r.subject or r.speaker:
+                    return self.upgrade(r.person, pos)
+                first = first or r.person
+            i -= 1
+        return self.upgrade(first, pos) if first is not None else None
+
     # ---------------------------------------------------------------- pronouns
     def note_speaker(self, start: int, end: int, person: Person) -> None:
         """Record a resolved speaker mention so later pronouns can refer back to it."""
@@ -470,6 +487,9 @@ class SpeakerIndex:
                     k -= 1
             return None
         fallback: Optional[Person] = None
+        # the subject just before, whose name the first-name list calls the other gender ("Brit
+        # Vitalius … "…," he said"): the text's pronoun outweighs the list when nobody else fits
+        other_gender: Optional[Person] = None
         k = i
         limit = 2500
         while k >= 0 and pos - self.mentions[k].start < limit:
@@ -478,6 +498,9 @@ class SpeakerIndex:
             if self._in_quote(r.start):
                 k -= 1
                 continue
+            if other_gender is None and p.kind == "person" and p.gender not in (g, "u") and (r.subject or r.speaker) \
+                    and not p.text_gender and self._sentence_distance(r.start, pos, sentence_starts) <= 2:
+                other_gender = p
             # a name that spoke is a person unless it is an organisation ("it said")
             if (p.kind == "person" or (r.speaker and p.kind in ("unknown", "org") and _could_be_person(p.name))) \
                     and p.gender in (g, "u"):
@@ -489,7 +512,7 @@ class SpeakerIndex:
                 if fallback is None:
                     fallback = p
             k -= 1
-        return fallback
+        return fallback if fallback is not None else other_gender
 
     @staticmethod
     def _sentence_distance(a: int, b: int, starts: list[int]) -> int:
@@ -505,7 +528,9 @@ class SpeakerIndex:
         for r in self.mentions:
             if r.person is not person:
                 continue
-            d = appositive_after(text, r.end) or title_before(text, r.start, self.lex)
+            # "According to the union, members voted …": after a source phrase the comma opens the report
+            after_source = re.search(r"\baccording to\s+(?:the\s+)?$", text[max(0, r.start - 20) : r.start], re.I)
+            d = (None if after_source else appositive_after(text, r.end)) or title_before(text, r.start, self.lex)
             if d:
                 desc = d
                 break

@@ -17,6 +17,7 @@ TOKEN_RE = re.compile(
       | (?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|St|Jr|Sr|Insp|Det|Const|Supt|Hon|Rev|Mt|Ft|
            Inc|Ltd|Corp|Co|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Cpl|Cst|Coun|Atty|Pres|Gov)\.(?=\s)
       | [A-Z]\.(?=\s+[A-Z])
+      | \d+(?:-[A-Za-z]+)+\b(?!['’])   # "26-year-old", "10-day"
       | \d+(?:[.,:]\d+)*%?
       | [A-Za-z]\w*(?:\.(?:[a-z0-9]\w*|[A-Z0-9]+\b))+(?=['’]s\b|[^\w.]|\.\W|\.?$)
       | \w+(?:[-'’]\w+)*(?=['’]s\b)
@@ -43,8 +44,13 @@ class Tok:
     q: Optional[QSpan] = None
 
 
-def tokenize_paragraph(text: str, lo: int, hi: int, quotes: list[QSpan], tagger) -> list[Tok]:
-    """Tagged tokens of ``text[lo:hi]``; each quotation (marks included) becomes one Q token."""
+def tokenize_paragraph(text: str, lo: int, hi: int, quotes: list[QSpan], tagger,
+                       proper: frozenset[str] = frozenset()) -> list[Tok]:
+    """Tagged tokens of ``text[lo:hi]``; each quotation (marks included) becomes one Q token.
+
+    ``proper``: capitalised words the document uses as names mid-sentence (:func:`proper_words`);
+    opening a sentence they are names too ("Young said …" after "coach Mike Young").
+    """
     toks: list[Tok] = []
     pos = lo
     for q in sorted(quotes, key=lambda q: q.open):
@@ -55,8 +61,21 @@ def tokenize_paragraph(text: str, lo: int, hi: int, quotes: list[QSpan], tagger)
         pos = qend
     if pos < hi:
         toks.extend(_words(text, pos, hi))
-    _tag(toks, tagger)
+    _tag(toks, tagger, proper)
     return toks
+
+
+_MID_SENTENCE_CAP = re.compile(r"(?<=[a-z0-9,;)] )[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b(?![-'’])")
+# tags of words whose capitalised sentence-initial form may be a name the document uses elsewhere
+_CONTENT_TAGS = ("NN", "JJ", "VB", "RB")
+
+
+def proper_words(text: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+    """Capitalised words found mid-sentence in ``spans`` (body paragraphs): the document's names."""
+    found: set[str] = set()
+    for lo, hi in spans:
+        found.update(m.group() for m in _MID_SENTENCE_CAP.finditer(text, lo, hi))
+    return frozenset(found)
 
 
 def _words(text: str, lo: int, hi: int) -> list[Tok]:
@@ -67,7 +86,7 @@ def _words(text: str, lo: int, hi: int) -> list[Tok]:
     return out
 
 
-def _tag(toks: list[Tok], tagger) -> None:
+def _tag(toks: list[Tok], tagger, proper: frozenset[str] = frozenset()) -> None:
     initial = True
     prev = None
     for t in toks:
@@ -76,6 +95,8 @@ def _tag(toks: list[Tok], tagger) -> None:
             prev = t
             continue
         t.tag = tagger.tag_word(t.w, initial)
+        if initial and t.w in proper and t.tag.startswith(_CONTENT_TAGS):
+            t.tag = "NNP"
         if t.low in ("'s", "’s") and prev is not None and (prev.tag in ("PRP", "EX", "WP") or prev.low in ("that", "there", "what", "here")):
             t.tag = "VBZ"  # "there's", "it's": a verb, not a possessive
         prev = t

@@ -51,7 +51,8 @@ def extract_html(doc: Document, params: ExtractParams) -> None:
     md.authors = M.find_authors(facts, site)
     if not md.authors and ex.meta.get("author"):
         md.authors = [a for a in (M.clean_author(x) for x in re.split(r";|\band\b", ex.meta["author"])) if a]
-    md.date = M.stated_date(tree, facts, ex.meta.get("date"), trust_markup=not params.date_requires_visible)
+    md.date = M.stated_date(tree, facts, ex.meta.get("date"), trust_markup=not params.date_requires_visible,
+                            title=md.title)
     md.publisher = site
     md.url = M.find_url(facts, url)
     md.description = facts.meta.get("og:description") or facts.meta.get("description") or ex.meta.get("description")
