@@ -93,6 +93,18 @@ def test_titles_are_not_part_of_names() -> None:
     assert (m.text, m.start) == ("Lena Fosse", 10)
 
 
+def test_an_office_before_a_name_goes_with_its_title() -> None:
+    text = "Minister of Defense Lena Fosse"
+    m = strip_titles(RawMention(0, len(text), text, "PERSON"), text)
+    assert (m.text, m.start) == ("Lena Fosse", 20)
+
+
+def test_lower_case_the_leaves_a_name_but_a_capitalised_the_stays() -> None:
+    text = "the Vexamo Group and The Hague"
+    assert strip_titles(RawMention(0, 16, text[:16], "ORG"), text).text == "Vexamo Group"
+    assert strip_titles(RawMention(21, 30, text[21:], "GPE"), text).text == "The Hague"
+
+
 def test_type_refinement() -> None:
     assert refine_type("Norway", "LOC") == "GPE"
     assert refine_type("Danube River", "LOC") == "LOC"
@@ -139,3 +151,36 @@ def test_could_be_surname_rejects_regions_and_org_words() -> None:
     assert not _could_be_surname("Pacific")
     assert not _could_be_surname("Holdings")
     assert _could_be_surname("Okonkwo")
+
+
+def test_an_office_title_before_a_place_makes_a_firm() -> None:
+    from newsparse.ner.merge import title_firms
+
+    text = "Investors included Brask Capital and General Baltic, and Saint Helena Bay."
+    gb = text.index("General Baltic")
+    ms = [RawMention(gb, gb + 14, "General Baltic", "LOC"),
+          RawMention(text.index("Saint"), len(text) - 1, "Saint Helena Bay", "LOC")]
+    assert [(m.text, m.type) for m in title_firms(text, ms)] == [("General Baltic", "ORG"),
+                                                                  ("Saint Helena Bay", "LOC")]
+    b = text.index("Baltic")
+    (m,) = title_firms(text, [RawMention(b, b + 6, "Baltic", "LOC")])
+    assert (m.text, m.type) == ("General Baltic", "ORG")
+
+
+def test_camel_case_single_names_are_firms_not_people() -> None:
+    from newsparse.ner.merge import camel_case_firms
+
+    ms = [RawMention(0, 8, "CloudNox", "PERSON"), RawMention(10, 18, "MacBrien", "PERSON"),
+          RawMention(20, 26, "DeLune", "PERSON"), RawMention(30, 39, "Ana PayLo", "PERSON"),
+          RawMention(40, 45, "PayLo", "PERSON")]
+    assert [m.type for m in camel_case_firms(ms)] == ["ORG", "PERSON", "PERSON", "PERSON", "PERSON"]
+
+
+def test_names_joined_by_an_ampersand_are_one_firm() -> None:
+    from newsparse.ner.merge import ampersand_firms
+
+    text = "The consulting firm Brask & Lund advised Jane Doe; Orvik & Sons declined."
+    ms = [RawMention(20, 25, "Brask", "PERSON"), RawMention(41, 49, "Jane Doe", "PERSON"),
+          RawMention(51, 56, "Orvik", "PERSON"), RawMention(59, 63, "Sons", "ORG")]
+    assert [(m.text, m.type) for m in ampersand_firms(text, ms)] == [
+        ("Brask & Lund", "ORG"), ("Jane Doe", "PERSON"), ("Orvik & Sons", "ORG")]

@@ -125,3 +125,15 @@ def test_publication_after_a_source_cue_is_an_organisation() -> None:
     doc = run("The firm has close ties to the mayor, according to the Harbour Courier. Shares rose.")
     e = entity(doc, "Harbour Courier")
     assert e.type == "ORG" and e.mentions[0].text == "Harbour Courier"
+
+
+def test_a_name_never_ends_with_an_article(monkeypatch) -> None:
+    """A ragged tagger span ``Vexamo Pizza the`` loses the article at its end."""
+    import newsparse.ner.model as ner_model
+    from newsparse.stages.entities import tagged_mentions
+
+    text = "We ate at Vexamo Pizza the other day"
+    monkeypatch.setattr(ner_model, "tag_sentences",
+                        lambda sents, path=None: [["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]])
+    mentions, _ = tagged_mentions(text, [(0, len(text))])
+    assert [(m.text, m.type) for m in mentions] == [("Vexamo Pizza", "ORG")]

@@ -53,3 +53,31 @@ def test_re3d_folder_drops_leading_the(tmp_path: Path) -> None:
                                                  encoding="utf-8")
     (doc,) = list(read_any(tmp_path))
     assert doc[0][1] == ["O", "B-ORG", "O"]
+
+
+def _conllu_row(i: int, form: str, upos: str, head: int, entity: str = "") -> str:
+    misc = f"Entity={entity}" if entity else "_"
+    return "\t".join([str(i), form, form, upos, "_", "_", str(head), "dep", "_", misc])
+
+
+def test_gum_names_come_from_proper_noun_heads(tmp_path: Path) -> None:
+    """GUM's entity layer: a mention is a name when its head is a PROPN; outer mentions win,
+    titles are cut from people, common-noun mentions ('the mill') are not names."""
+    (tmp_path / "dep").mkdir()
+    rows = [
+        _conllu_row(1, "Dr.", "PROPN", 3, "(1-person-new-x-x-1-sgl"),
+        _conllu_row(2, "Mira", "PROPN", 3),
+        _conllu_row(3, "Talvik", "PROPN", 4, "1)"),
+        _conllu_row(4, "joined", "VERB", 0),
+        _conllu_row(5, "Bank", "PROPN", 4, "(2-organization-new-x-x-1-sgl"),
+        _conllu_row(6, "of", "ADP", 7),
+        _conllu_row(7, "Orvala", "PROPN", 5, "(3-place-new-x-x-1-sgl)2)"),
+        _conllu_row(8, "near", "ADP", 10),
+        _conllu_row(9, "the", "DET", 10, "(4-place-new-x-x-1-sgl"),
+        _conllu_row(10, "mill", "NOUN", 4, "4)"),
+    ]
+    (tmp_path / "dep" / "GUM_news_sample.conllu").write_text(
+        "# newdoc id = GUM_news_sample\n# text = made up\n" + "\n".join(rows) + "\n\n", encoding="utf-8")
+    (doc,) = list(read_any(tmp_path))
+    assert doc == [(["Dr.", "Mira", "Talvik", "joined", "Bank", "of", "Orvala", "near", "the", "mill"],
+                    ["O", "B-PER", "I-PER", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"])]

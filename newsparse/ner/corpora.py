@@ -6,6 +6,7 @@ docs/entities.md). Shared by ``training/train_ner.py`` and ``newsparse/evaluate/
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -145,10 +146,98 @@ def read_re3d(folder: Path) -> Iterator[Doc]:
             yield doc
 
 
+#: GUM entity types -> CoNLL types (time and quantity are not names)
+GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC", "event": "MISC", "object": "MISC",
+             "abstract": "MISC", "animal": "MISC", "plant": "MISC", "substance": "MISC"}
+#: lower-case words allowed inside a GUM name between proper nouns ("Bank of America")
+GUM_CONNECTORS = {"of", "and", "&", "de", "for", "the", "on", "du", "la", "von", "van", "der"}
+_GUM_ENTITY = re.compile(r"\((\d+)-([a-z]+)[^()|]*(\))?|(\d+)\)")
+
+
+def _gum_mentions(misc_col: list[str]) -> list[tuple[int, int, str]]:
+    """Entity mentions ``(first, last+1, etype)`` of one sentence from GUM's ``Entity=`` brackets."""
+    open_: dict[str, list[tuple[int, str]]] = {}
+    out: list[tuple[int, int, str]] = []
+    for i, misc in enumerate(misc_col):
+        ent = next((f[7:] for f in misc.split("|") if f.startswith("Entity=")), "")
+        for m in _GUM_ENTITY.finditer(ent):
+            if m.group(1):
+                if m.group(3):
+                    out.append((i, i + 1, m.group(2)))
+                else:
+                    open_.setdefault(m.group(1), []).append((i, m.group(2)))
+            elif open_.get(m.group(4)):
+                start, etype = open_[m.group(4)].pop()
+                out.append((start, i + 1, etype))
+    return out
+
+
+def _gum_sentence(rows: list[list[str]], titles: set[str]) -> Sentence:
+    """IOB2 tags of one GUM sentence: a mention is named when its syntactic head is a proper
+    noun; the name is the run of proper nouns (and connectors between them) around the head,
+    titles cut off; outer mentions win over the ones nested inside them."""
+    toks = [r[1] for r in rows]
+    upos = [r[3] for r in rows]
+    heads = [int(r[6]) - 1 for r in rows]
+    tags = ["O"] * len(rows)
+    mentions = sorted(_gum_mentions([r[9] for r in rows]), key=lambda m: (m[0] - m[1], m[0]))
+    for s, e, etype in mentions:
+        typ = GUM_TYPES.get(etype)
+        head = next((k for k in range(s, e) if not s <= heads[k] < e), None)
+        if not typ or head is None or upos[head] != "PROPN":
+            continue
+        a = b = head
+        while a > s and (upos[a - 1] == "PROPN" or (toks[a - 1].lower() in GUM_CONNECTORS and a - 1 > s
+                                                     and upos[a - 2] == "PROPN" and a - 1 != head)):
+            a -= 1
+        while b + 1 < e and (upos[b + 1] == "PROPN" or (toks[b + 1].lower() in GUM_CONNECTORS
+                                                        and b + 2 < e and upos[b + 2] == "PROPN")):
+            b += 1
+        while a < b and (toks[a].lower() in GUM_CONNECTORS or (typ == "PER" and toks[a].lower() in titles)):
+            a += 1
+        if any(t != "O" for t in tags[a:b + 1]):
+            continue
+        tags[a] = "B-" + typ
+        for k in range(a + 1, b + 1):
+            tags[k] = "I-" + typ
+    return toks, tags
+
+
+def read_gum(folder: Path) -> Iterator[Doc]:
+    """GUM ``dep/*.conllu``: NER derived from the entity layer (see docs/entities.md and the
+    corpus README: heuristic, so weigh it as such); one file per document."""
+    from newsparse.ner.gazetteers import gazetteer
+
+    titles = {w for w, cls in gazetteer().items() if "title" in cls} | {"dr.", "mr.", "mrs.", "ms.", "prof."}
+    for path in sorted(folder.glob("dep/*.conllu")):
+        doc: Doc = []
+        rows: list[list[str]] = []
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                line = line.rstrip("\n")
+                if not line:
+                    if rows:
+                        doc.append(_gum_sentence(rows, titles))
+                        rows = []
+                    continue
+                if line.startswith("#"):
+                    continue
+                cols = line.split("\t")
+                if "-" in cols[0] or "." in cols[0]:
+                    continue  # multi-word tokens and empty nodes
+                rows.append(cols)
+        if rows:
+            doc.append(_gum_sentence(rows, titles))
+        if doc:
+            yield doc
+
+
 def read_any(path: Path) -> Iterator[Doc]:
     """Pick the reader from the file name or folder layout."""
     path = Path(path)
     if path.is_dir():
+        if any(path.glob("dep/*.conllu")):
+            return read_gum(path)
         if any(path.glob("*/*.conll")):
             return read_re3d(path)
         raise ValueError(f"don't know how to read the NER folder {path}")

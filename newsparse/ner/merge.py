@@ -164,16 +164,22 @@ def split_person_tail(mentions: list[RawMention], tokens: list[tuple[int, int]],
 
 
 def strip_titles(m: RawMention, text: str) -> RawMention:
-    """``President Jane Doe`` -> ``Jane Doe``; a leading ``the`` goes from every span."""
+    """``President Jane Doe`` -> ``Jane Doe``; a leading lower-case ``the`` goes from every span
+    (a capitalised ``The`` the tagger put inside a name is part of it: ``The Hague``)."""
     words = list(re.finditer(r"\S+", m.text))
     drop = 0
     while drop < len(words) - 1 and (
-        words[drop].group().lower() == "the"
+        words[drop].group() == "the"
         or (m.type == "PERSON" and "title" in classes(words[drop].group()))
     ):
         drop += 1
     if not drop:
         return m
+    if m.type == "PERSON" and drop < len(words) - 1 and words[drop].group() in ("of", "for"):
+        # the rest of an office: "Minister of Defense Jane Doe" -> "Jane Doe"
+        drop += 1
+        while drop < len(words) - 1 and (_is_common(words[drop].group()) or words[drop].group() in NAME_PARTICLES):
+            drop += 1
     s = m.start + words[drop].start()
     if m.type == "PERSON" and drop == len(words) - 1 and not _could_be_surname(words[drop].group()):
         # "General" + a place or organisation word is a firm's name, not a general's surname
@@ -193,21 +199,84 @@ def _could_be_surname(word: str) -> bool:
     return not (_NOT_SURNAME & set(classes(word)))
 
 
+#: titles that also start place names (``St. Louis``, ``King County``, ``Prince Edward Island``)
+_PLACE_TITLES = {"saint", "st.", "king", "queen", "prince", "princess", "lady", "lord", "dame", "sir", "father",
+                 "sister", "major", "chief", "emperor", "pope", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr",
+                 "dr.", "justice", "dean", "judge"}
 _PREV_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+$")
 
 
 def title_firms(text: str, mentions: list[RawMention]) -> list[RawMention]:
-    """``General Atlantic`` tagged as a title and a one-word PERSON: when that word cannot be a
+    """``General Pacific`` tagged as a title and a one-word PERSON: when that word cannot be a
     surname (a region, country, state, nationality or organisation word), the capitalised title
-    word and the name are one organisation."""
+    word and the name are one organisation. Tagged as a place (the title inside the span or
+    just before it), it is an organisation too: no place name starts with an office
+    (``General``, ``Governor``; saints, kings, princes and ladies do name places, so those
+    titles are left alone)."""
     out: list[RawMention] = []
     for m in mentions:
-        if m.type == "PERSON" and " " not in m.text and not _could_be_surname(m.text):
+        if m.type in ("PERSON", "GPE", "LOC") and " " not in m.text and not _could_be_surname(m.text):
             mt = _PREV_WORD.search(text, max(0, m.start - 30), m.start)
-            if mt and "title" in classes(mt.group(1)):
+            if mt and "title" in classes(mt.group(1)) and (
+                    m.type == "PERSON" or mt.group(1).lower() not in _PLACE_TITLES):
                 s = mt.start(1)
                 out.append(RawMention(s, m.end, text[s:m.end], "ORG", m.source))
                 continue
+        if m.type in ("GPE", "LOC") and " " in m.text:
+            first = m.text.split(None, 1)[0]
+            if (first[:1].isupper() and "title" in classes(first) and first.lower() not in _PLACE_TITLES
+                    and not _could_be_surname(m.text.split()[-1])):
+                m = RawMention(m.start, m.end, m.text, "ORG", m.source)
+        out.append(m)
+    return out
+
+
+#: a word made of two capitalised parts (``Vexadata``-style brands: ``ByteWorks``, ``PayLine``)
+_CAMEL = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]+)+$")
+#: surname prefixes that make a person's name camel-case (``MacArthur``, ``FitzGerald``)
+_SURNAME_PREFIXES = {"Mac", "Fitz", "Van", "Von", "Del", "Della", "Dal", "Ten", "Ter"}
+
+
+def camel_case_firms(mentions: list[RawMention]) -> list[RawMention]:
+    """A one-word PERSON written in two capitalised parts, the first of three letters or more,
+    is a brand or company (``ByteWorks``), unless the first part is a surname prefix or the
+    word is part of a person's full name in the article. Short prefixes (``McKay``, ``DeSoto``,
+    ``LeRoy``) are people's names."""
+    in_full_names = {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
+    for m in mentions:
+        if m.type != "PERSON" or " " in m.text or m.text in in_full_names:
+            continue
+        mt = _CAMEL.match(m.text)
+        if mt and mt.group(1) not in _SURNAME_PREFIXES and not first_names().get(mt.group(1).lower()):
+            m.type = "ORG"
+    return mentions
+
+
+_AMPERSAND = re.compile(r"[ \t]*&[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)?)")
+#: a capitalised word just before a mention, ending where the mention starts ("Ernst & ")
+_NAME_BEFORE_AMP = re.compile(r"([A-Z][\w'’.-]*)[ \t]*&[ \t]*$")
+
+
+def ampersand_firms(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """Capitalised names joined by ``&`` are one firm (``Brask & Lund``, ``Vexa & Sons``): a
+    tagged name with ``& Name`` after it (or ``Name &`` before it) becomes one ORG spanning both;
+    a person's name is never written with an ampersand inside."""
+    out: list[RawMention] = []
+    for m in mentions:
+        if m.type in ("PERSON", "ORG", "MISC"):
+            s, e = m.start, m.end
+            after = _AMPERSAND.match(text, e)
+            if after:
+                e = after.end(1)
+            before = _NAME_BEFORE_AMP.search(text, max(0, s - 40), s)
+            if before:
+                s = before.start(1)
+            if (s, e) != (m.start, m.end):
+                if out and out[-1].end > s:  # the name before the ampersand was tagged on its own
+                    out.pop()
+                m = RawMention(s, e, text[s:e], "ORG", m.source)
+        if out and m.start < out[-1].end:  # the name after the ampersand, now inside the firm
+            continue
         out.append(m)
     return out
 

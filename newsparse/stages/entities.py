@@ -16,6 +16,9 @@ ALL_TYPES = "PERSON,ORG,GPE,LOC,NORP,MISC"
 EDGE_WORDS = {"of", "and", "for", "in", "on", "at", "to", "by", "with", "'s", "’s", "'", "’", "-", ",", ".", "(",
               ")", '"', "“", "”", ":", ";", "&"}
 
+#: lower-case words a name never ends with (but may start with: ``A Tribe``, ``The Hague``)
+END_WORDS = {"the", "a", "an"}
+
 
 @dataclass
 class EntitiesParams:
@@ -60,7 +63,8 @@ def tagged_mentions(text: str, sentences: list[tuple[int, int]], model: str = ""
         for i, j, typ in spans(tg):
             while i < j and text[toks[i][0]:toks[i][1]].lower() in EDGE_WORDS:
                 i += 1
-            while j > i and text[toks[j - 1][0]:toks[j - 1][1]].lower() in EDGE_WORDS:
+            while j > i and (text[toks[j - 1][0]:toks[j - 1][1]].lower() in EDGE_WORDS
+                             or text[toks[j - 1][0]:toks[j - 1][1]] in END_WORDS):
                 j -= 1
             if i == j:
                 continue
@@ -95,6 +99,8 @@ class EntitiesStage(Stage):
         mentions = mg.split_country_prefix(mentions, tokens, text)
         mentions = mg.split_person_tail(mentions, tokens, text)
         mentions = mg.title_firms(text, mentions)
+        mentions = mg.camel_case_firms(mentions)
+        mentions = mg.ampersand_firms(text, mentions)
         mentions = mg.cued_sources(text, mentions)
         mg.consistent_types(mentions)
         if self.params.propagate:
