@@ -184,3 +184,18 @@ def test_names_joined_by_an_ampersand_are_one_firm() -> None:
           RawMention(51, 56, "Orvik", "PERSON"), RawMention(59, 63, "Sons", "ORG")]
     assert [(m.text, m.type) for m in ampersand_firms(text, ms)] == [
         ("Brask & Lund", "ORG"), ("Jane Doe", "PERSON"), ("Orvik & Sons", "ORG")]
+
+
+def test_spans_run_over_their_edges_are_cut() -> None:
+    """An acronym in parentheses, a day after "on", an upper-case dateline place."""
+    from newsparse.ner.merge import RawMention, clean_edges
+
+    text = "OSLO, Norway — The Harbour Safety Board (HSB) met on Wednesday Acme Shipping and the Sunday Herald."
+    def m(s: str, typ: str) -> RawMention:
+        i = text.index(s)
+        return RawMention(i, i + len(s), s, typ)
+    out = clean_edges([m("OSLO", "ORG"), m("Harbour Safety Board (HSB", "ORG"), m("Wednesday Acme Shipping", "ORG"),
+                       m("Sunday Herald", "ORG")], text)
+    assert [(x.text, x.type) for x in out] == [("OSLO", "GPE"), ("Harbour Safety Board", "ORG"), ("HSB", "ORG"),
+                                               ("Acme Shipping", "ORG"), ("Sunday Herald", "ORG")]
+    assert all(text[x.start:x.end] == x.text for x in out)

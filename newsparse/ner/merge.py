@@ -188,6 +188,52 @@ def strip_titles(m: RawMention, text: str) -> RawMention:
     return RawMention(s, m.end, text[s:m.end], m.type, m.source)
 
 
+_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday",
+             "Tomorrow"}
+_MONTH_NAMES = {"January", "February", "March", "April", "June", "July", "August", "September", "October",
+                "November", "December"}  # not "May": a name as often as a month
+_TIME_PREPS = {"on", "in", "since", "until", "by", "last", "next", "this", "early", "late", "from", "before", "after",
+               "every", "through", "till"}
+_DATELINE_AFTER = re.compile(r"(?:,[^\n—–]{1,40})?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?(?:—|–|--)")
+
+
+def clean_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Spans the tagger ran over their edges: a parenthesised acronym becomes its own mention
+    (``World Health Organization (WHO)``), a day or month before a name goes (``On Wednesday
+    Suncor Energy said``), and an upper-case dateline place is a place (``MILTON, Ont. —``)."""
+    out: list[RawMention] = []
+    for m in mentions:
+        parts = [m]
+        if "(" in m.text or ")" in m.text:
+            parts = []
+            for piece in re.finditer(r"[^()]+", m.text):
+                a, b = m.start + piece.start(), m.start + piece.end()
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                if b > a and any(c.isalpha() for c in text[a:b]):
+                    parts.append(RawMention(a, b, text[a:b], m.type, m.source))
+        for q in parts:
+            words = list(re.finditer(r"\S+", q.text))
+            drop = 0
+            before = re.search(r"(\w+)\W*$", text[max(0, q.start - 12) : q.start])
+            # only after a time preposition: "on Wednesday Suncor Energy" (the "Sunday Times" stays)
+            if before is not None and before.group(1).lower() in _TIME_PREPS:
+                while drop < len(words) - 1 and (words[drop].group() in _WEEKDAYS or
+                                                 (q.type != "PERSON" and words[drop].group() in _MONTH_NAMES)):
+                    drop += 1
+            if drop:
+                a = q.start + words[drop].start()
+                q = RawMention(a, q.end, text[a:q.end], q.type, q.source)
+            line_start = q.start == 0 or text[q.start - 1] == "\n"
+            if q.type == "ORG" and line_start and q.text.isupper() and len(q.text) >= 3 \
+                    and _DATELINE_AFTER.match(text, q.end):
+                q = RawMention(q.start, q.end, q.text, "GPE", q.source)
+            out.append(q)
+    return out
+
+
 _NOT_SURNAME = {"region", "country", "state", "demonym", "orgword"}
 
 

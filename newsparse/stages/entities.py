@@ -95,7 +95,7 @@ class EntitiesStage(Stage):
         sentences = sentence_spans(doc)
         with paused_gc():  # the caches of new word types fill in bursts (see ner/model.py)
             mentions, tokens = tagged_mentions(text, sentences, self.params.model, doc.extra.get(GIVEN_TOKENS))
-        mentions = [mg.strip_titles(m, text) for m in mentions]
+        mentions = mg.clean_edges([mg.strip_titles(m, text) for m in mentions], text)
         mentions = mg.split_country_prefix(mentions, tokens, text)
         mentions = mg.split_person_tail(mentions, tokens, text)
         mentions = mg.title_firms(text, mentions)
