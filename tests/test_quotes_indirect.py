@@ -155,3 +155,10 @@ def test_a_report_after_according_to_is_not_the_source_s_description() -> None:
                      "According to the HPA, ships sold 40 tonnes of fuel to the port in May.", entities=True)
     q = find(doc, "ships sold")
     assert q.speaker.endswith("Harbour Pilots Association") and q.speaker_description is None
+
+
+def test_an_inline_photo_credit_ends_a_sentence_and_the_next_one_still_speaks() -> None:
+    doc = run_quotes("Dag Parr says he has lost weight since he joined the program. (Jane Roe / Example Star) "
+                     "Oslo accountant Bode Farinde, 50, says he is happy with the results.")
+    assert find(doc, "he has lost weight").text.endswith("the program")
+    assert find(doc, "he is happy").speaker == "Bode Farinde"

@@ -145,7 +145,7 @@ def clause_start(toks: list[Tok], i: int) -> bool:
     if p.tag == "Q" or p.low in ("and", "but", "meanwhile", "so", "while", "as", "because", "although", "after",
                                  "when", "though", "since", ":", "—", "that", "where", "before", "if"):
         return True
-    if p.w == ",":
+    if p.w in (",", ")"):  # ")": after a parenthetical aside or an inline photo credit
         return True
     return False
 

@@ -119,7 +119,7 @@ def split_units(text: str, toks: list[Tok]) -> list[list[Tok]]:
         nxt = toks[i + 1] if i + 1 < n else None
         if nxt is None:
             break
-        starts = nxt.tag == "Q" or nxt.w[:1].isupper() or nxt.w[:1].isdigit()
+        starts = nxt.tag == "Q" or nxt.w[:1].isupper() or nxt.w[:1].isdigit() or nxt.w == "("
         if not starts:
             continue
         if (t.w in (".", "!", "?") or t.w == "…") and (t.end >= len(text) or not text[t.end].isalnum()):
