@@ -162,3 +162,10 @@ def test_an_inline_photo_credit_ends_a_sentence_and_the_next_one_still_speaks() 
                      "Oslo accountant Bode Farinde, 50, says he is happy with the results.")
     assert find(doc, "he has lost weight").text.endswith("the program")
     assert find(doc, "he is happy").speaker == "Bode Farinde"
+
+
+def test_a_clause_closed_by_x_said_is_a_report_even_without_a_tagged_verb() -> None:
+    doc = run_quotes("Farm sales account for about a tenth of the region's yearly income, Ida Klemm said.\n"
+                     "In a statement on Thursday from his office, Jon Roe said the plan had failed.")
+    assert find(doc, "Farm sales account").speaker == "Ida Klemm"
+    assert not [q for q in doc.quotes if q.text.startswith("In a statement")]

@@ -20,6 +20,7 @@ from newsparse.quotes.marks import QSpan, find_quotes
 from newsparse.quotes.attributions import Attribution, clause_start, tail_end, find_attributions
 from newsparse.quotes.content import (
     ING_CUES,
+    SUBORDINATE_START,
     before_scare,
     has_verb,
     is_scare,
@@ -317,7 +318,12 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                             used_q.add(id(t))
                 else:
                     whole = [t for pc, _ in pieces for t in pc] if len(pieces) == 2 else piece
-                    ok = a.cue.indirect and len([t for t in whole if t.w not in PUNCT]) >= 3 and has_verb(whole) \
+                    nwords = len([t for t in whole if t.w not in PUNCT])
+                    # a clause closed by ", X said." is a report even when the tagger finds no verb in it
+                    # ("Sales account for a tenth of profits, X said": "account" read as a noun)
+                    closes = side == "left" and tail >= len(u) and nwords >= 5 and whole[0].tag not in ("IN", "VBG") \
+                        and whole[0].low not in SUBORDINATE_START
+                    ok = a.cue.indirect and nwords >= 3 and (has_verb(whole) or closes) \
                         and not (sp.kind == "role" and sp.person is None and u[a.sj - 1].low in DOCUMENT_NOUNS)
                     if a.cue.needs_that and side == "right" and not any(t.low == "that" for t in u[a.hi : a.hi + 6]):
                         ok = False  # "believes in hard work": belief verbs report only "that" clauses
