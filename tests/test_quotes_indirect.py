@@ -169,3 +169,9 @@ def test_a_clause_closed_by_x_said_is_a_report_even_without_a_tagged_verb() -> N
                      "In a statement on Thursday from his office, Jon Roe said the plan had failed.")
     assert find(doc, "Farm sales account").speaker == "Ida Klemm"
     assert not [q for q in doc.quotes if q.text.startswith("In a statement")]
+
+
+def test_and_said_after_a_long_introductory_phrase() -> None:
+    doc = run_quotes("In an interview with a TV network on Monday, Secretary of State Ada Pomme praised the talks "
+                     "and said she did not think the dispute would affect them.")
+    assert find(doc, "she did not think").speaker == "Ada Pomme"

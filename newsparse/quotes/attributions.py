@@ -246,7 +246,7 @@ def _clause_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon)
     """The sentence's subject (a name or pronoun at its start, or after a short introductory
     phrase) for a cue with no subject of its own."""
     b = dateline_end(toks)  # "BUFFALO, N.Y. — Hours before the game, coach X praised …": after the dash
-    starts = [b] + [z + 1 for z in range(b, min(k, b + 7)) if toks[z].w == ","][:1]
+    starts = [b] + [z + 1 for z in range(b, min(k, b + 12)) if toks[z].w == ","][:1]
     for s0 in starts:
         if s0 >= k:
             continue
