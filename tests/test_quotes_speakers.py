@@ -158,5 +158,8 @@ def test_epithets_for_the_person_just_named() -> None:
                      "Senator Ada Holm spoke after the vote.\nThe Vermont Republican said the bill would pass.")
     assert find(doc, "his teammates").speaker == "Nils Ruud"
     assert find(doc, "the bill would pass").speaker == "Ada Holm"
+    doc = run_quotes("Nils Ruud scored four goals this month.\n"
+                     "The 26-year-old rookie sensation said his teammates kept creating chances.")
+    assert find(doc, "his teammates kept").speaker == "Nils Ruud"  # an age makes any head a person
     doc = run_quotes("Nobody was hurt in the crash.\nThe 26-year-old said the car was speeding.")
     assert find(doc, "the car was").speaker == "The 26-year-old"

@@ -48,6 +48,8 @@ def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon, strict: bool =
             h = z - 1
             break
     head = toks[h].low
+    if any(t.low.endswith("year-old") for t in toks[i:j]):
+        return True  # "the 26-year-old right wing": an age makes the phrase a person
     return head in lex.speaker_nouns or head.endswith(PERSONISH_SUFFIXES) or head.endswith("year-old") or \
         (toks[h].tag == "NNS" and not strict)
 
