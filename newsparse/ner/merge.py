@@ -479,33 +479,50 @@ def merge(mentions: list[RawMention], text: str) -> list[Group]:
             match = [o for o in orgs if o in groups and _initials(o) == key.replace(".", "")]
             if len(match) == 1:
                 absorb(key, match[0])
-    # short names of organisations: "X" / "X News Agency"
+    # short names of organisations: "X" / "X News Agency" (indexed by prefix: linear in the names)
+    by_prefix: dict[str, list[str]] = {}
+    for o in groups:
+        if gtype[o] != "ORG":
+            continue
+        words = o.split()
+        for n in range(len(words) - 1, 0, -1):
+            if "orgword" not in classes(words[n]):
+                break
+            by_prefix.setdefault(" ".join(words[:n]), []).append(o)
     for key in list(groups):
         if key not in groups or gtype[key] != "ORG":
             continue
-        longer = [o for o in groups if o != key and gtype[o] == "ORG" and o.startswith(key + " ")
-                  and all("orgword" in classes(w) for w in o[len(key) + 1:].split())]
+        longer = [o for o in by_prefix.get(key, ()) if o in groups and o != key and gtype[o] == "ORG"]
         if len(longer) == 1:
             absorb(key, longer[0])
     # surnames and first names of people
     people = [k for k in groups if gtype[k] == "PERSON" and " " in k]
+    people_set = set(people)
+    lasts: dict[str, list[str]] = {}
+    firsts: dict[str, list[str]] = {}
+    for p in people:
+        lasts.setdefault(p.split()[-1], []).append(p)
+        firsts.setdefault(p.split()[0], []).append(p)
     for key in list(groups):
-        if key not in groups or " " in key or key in people:
+        if key not in groups or " " in key or key in people_set:
             continue
         if gtype[key] not in ("PERSON", "ORG", "MISC"):
             continue
-        by_last = [p for p in people if p.split()[-1] == key]
-        by_first = [p for p in people if p.split()[0] == key]
+        by_last = lasts.get(key, [])
+        by_first = firsts.get(key, [])
         if len(by_last) == 1 and not by_first:
             absorb(key, by_last[0])
         elif len(by_first) == 1 and not by_last and gtype[key] == "PERSON":
             absorb(key, by_first[0])
     # a person named in full twice ("Jane Doe" and "Jane A. Doe") stays two unless one contains the other
+    first_last: dict[tuple[str, str], list[str]] = {}
+    for p in people:
+        first_last.setdefault((p.split()[0], p.split()[-1]), []).append(p)
     for key in sorted(people, key=len):
         if key not in groups:
             continue
-        longer = [p for p in people if p in groups and p != key and p.startswith(key.split()[0] + " ")
-                  and p.endswith(" " + key.split()[-1])]
+        longer = [p for p in first_last.get((key.split()[0], key.split()[-1]), ())
+                  if p in groups and p != key and p.startswith(key.split()[0] + " ") and p.endswith(" " + key.split()[-1])]
         if len(longer) == 1:
             absorb(key, longer[0])
     for key, g in groups.items():
