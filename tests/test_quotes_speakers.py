@@ -163,3 +163,10 @@ def test_epithets_for_the_person_just_named() -> None:
     assert find(doc, "his teammates kept").speaker == "Nils Ruud"  # an age makes any head a person
     doc = run_quotes("Nobody was hurt in the crash.\nThe 26-year-old said the car was speeding.")
     assert find(doc, "the car was").speaker == "The 26-year-old"
+
+
+def test_a_weekday_before_a_name_is_not_part_of_it_but_a_month_name_may_be_a_first_name() -> None:
+    doc = run_quotes("And on Wednesday Borealis said political risk kept weighing on its operations.\n"
+                     "The singer June Carrow spoke on Monday.\nCarrow said the tour was over.", entities=True)
+    assert find(doc, "political risk").speaker == "Borealis"
+    assert find(doc, "the tour was over").speaker == "June Carrow"

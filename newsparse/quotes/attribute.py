@@ -29,7 +29,8 @@ from newsparse.quotes.content import (
     trim_piece,
 )
 from newsparse.quotes.describe import BAD_APPOS_START
-from newsparse.quotes.names import ORG_WORDS, function_word, plausible_unknown_name, first_name_genders, strip_titles
+from newsparse.quotes.names import (NOT_NAME_CALENDAR, ORG_WORDS, first_name_genders, function_word, plausible_unknown_name,
+                                    strip_titles)
 from newsparse.quotes.phrases import AGE_NOUN, phrase_kind
 from newsparse.quotes.speakers import Speaker, SpeakerIndex
 from newsparse.quotes.tokens import PUNCT, Tok, proper_words, split_units, tokenize_paragraph
@@ -146,8 +147,8 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                 toks[k - 1].w[:1].isupper() or (toks[k - 1].low in NAME_CONNECTORS and k - 2 > i - 1 and k < j
                                                 and toks[k - 2].w[:1].isupper() and toks[k].w[:1].isupper())):
             k -= 1  # capitalised words, and "of"/"and" between them ("Bank of England")
-        while k < j - 1 and function_word(toks[k].w):
-            k += 1  # "Even Veterans Affairs said": a sentence-initial adverb is not part of the name
+        while k < j - 1 and (function_word(toks[k].w) or toks[k].low in NOT_NAME_CALENDAR):
+            k += 1  # "Even Veterans Affairs said", "on Wednesday Suncor said": not part of the name
         if k == j:
             k = j - 1
         words = [t.w for t in toks[k:j]]

@@ -31,11 +31,13 @@ NOT_NAME_START = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", 
                    "Over", "During", "Despite", "Like", "Unlike", "Mr.", "Ms.", "Mrs.", "Dr."}
 POSS = re.compile(r"['’]s\s+")
 POSS_END = re.compile(r"['’]s?$")
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+CALENDAR_WORDS = _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
              "today", "yesterday", "tomorrow"}
 # interjections that open sentences; the tagger's UH class also holds names from chat text ("Lu")
 INTERJECTIONS = {"oh", "ah", "well", "yes", "yeah", "no", "hey", "ok", "okay", "please", "wow", "thanks", "sorry"}
+# days and months that never start a person's name ("May", "June", "April", "August" may)
+NOT_NAME_CALENDAR = frozenset(CALENDAR_WORDS - {"may", "june", "april", "august"})
 _NAME_OK_LOWER = {"of", "the", "and", "for", "de", "van", "von", "da", "di", "le", "la", "bin", "al", "el", "der",
                   "den", "du", "dos", "del", "on", "in", "at", "&"}
 
@@ -87,7 +89,7 @@ def clean_entity_name(name: str, lex: CueLexicon, kind: str) -> Optional[str]:
         return None  # "T Vickers": a stray initial
     if len(words) == 1 and kind == "person" and (words[0].lower() in _CALENDAR or not plausible_unknown_name(words)):
         return None
-    while words and (words[0] in NOT_NAME_START or words[0].lower() in _CALENDAR):
+    while words and (words[0] in NOT_NAME_START or (len(words) > 1 and words[0].lower() in NOT_NAME_CALENDAR)):
         words = words[1:]
     if len(set(w.lower() for w in words)) < len(words):
         return None  # "Justin Trudeau Trudeau": two mentions run together

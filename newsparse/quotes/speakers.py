@@ -27,6 +27,7 @@ from newsparse.quotes.names import (
     function_word,
     in_credit,
     in_dateline,
+    NOT_NAME_CALENDAR,
     plausible_unknown_name,
     first_name_genders,
     strip_titles,
@@ -151,7 +152,7 @@ class SpeakerIndex:
                 words[-1] = POSS_END.sub("", words[-1])
             titles, name = strip_titles(words, lex.titles)
             while name and (name[0] in NOT_NAME_START or
-                            (len(name) > 1 and function_word(name[0]))):
+                            (len(name) > 1 and (function_word(name[0]) or name[0].lower() in NOT_NAME_CALENDAR))):
                 name = name[1:]
             if not name:
                 continue
