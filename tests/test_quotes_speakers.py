@@ -170,3 +170,10 @@ def test_a_weekday_before_a_name_is_not_part_of_it_but_a_month_name_may_be_a_fir
                      "The singer June Carrow spoke on Monday.\nCarrow said the tour was over.", entities=True)
     assert find(doc, "political risk").speaker == "Borealis"
     assert find(doc, "the tour was over").speaker == "June Carrow"
+
+
+def test_a_role_with_adjectives_in_a_row_resolves_to_the_titled_person() -> None:
+    doc = run_quotes("Professor Gunnar Skaug runs the institute.\nSkaug knows the risks.\n"
+                     "\"No carmaker makes money in this class,\" the lanky, bespectacled professor said.",
+                     entities=True)
+    assert find(doc, "No carmaker").speaker == "Gunnar Skaug"

@@ -420,7 +420,8 @@ class SpeakerIndex:
         """``the company`` -> the latest organisation; ``the mayor`` -> the latest person titled mayor."""
         if len(toks) < 2 or toks[0].low not in ("the", "this"):
             return None
-        words = [t.low for t in toks[1:] if not t.tag.startswith("JJ") and t.low not in ("former", "new", "current")]
+        words = [t.low for t in toks[1:] if not t.tag.startswith("JJ") and t.low not in ("former", "new", "current")
+                 and t.w not in (",", "-") and t.tag != "VBN"]
         if not words or len(words) > 2:
             return None
         head = words[-1]
