@@ -132,3 +132,13 @@ def test_quotations_introduced_in_other_common_ways() -> None:
     assert find(doc, "We are thrilled").speaker == "Ola Brandt"
     assert not [q for q in attributed(doc) if q.text.startswith("Ola Brandt posted")]
     assert find(doc, "This is a big night").speaker == "Vera Lind"
+
+
+def test_a_short_adverbial_between_the_cue_and_a_colon_or_that() -> None:
+    from tests.quotes_helpers import find, run_quotes
+
+    doc = run_quotes('Asked why, Ben Semb responded in a text message: "The party will unite."\n'
+                     "Ada Holm added on Twitter that the plan was dead.")
+    q = find(doc, "The party will unite")
+    assert q.kind == "direct" and q.speaker == "Ben Semb"
+    assert find(doc, "the plan was dead").speaker == "Ada Holm"

@@ -177,3 +177,18 @@ def test_a_role_with_adjectives_in_a_row_resolves_to_the_titled_person() -> None
                      "\"No carmaker makes money in this class,\" the lanky, bespectacled professor said.",
                      entities=True)
     assert find(doc, "No carmaker").speaker == "Gunnar Skaug"
+
+
+def test_an_organisation_with_and_in_its_name_before_a_role_and_a_name() -> None:
+    doc = run_quotes('Early results are "very exciting," says Heart and Lung senior manager Eva Kimball, '
+                     'who leads the project.')
+    q = find(doc, "Early results")
+    assert q.speaker == "Eva Kimball"
+
+
+def test_respond_and_echo_report_only_with_that_or_a_quotation() -> None:
+    doc = run_quotes("Carolina scored first.\nVancouver responded a minute later with a goal from Tom Ray.\n"
+                     "The attack echoed a 2013 assault on the same district.")
+    assert attributed(doc) == []
+    doc = run_quotes("Ada Holm replied that the plan was dead.")
+    assert find(doc, "the plan was dead").speaker == "Ada Holm"

@@ -216,7 +216,8 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
             # quotation the cue reports it, whatever follows
             closing = closing or (att.si > 0 and toks[att.si - 1].tag == "Q")
             if not closing and (nxt is None or not (nxt.low == "that" or nxt.tag == "Q" or nxt.w == ":" or
-                                                    (nxt.w == "," and cj + 1 < n and toks[cj + 1].tag == "Q"))):
+                                                    (nxt.w == "," and cj + 1 < n and toks[cj + 1].tag == "Q")
+                                                    or _report_after_adverbial(toks, cj))):
                 att = None
         if att is not None and not cue.indirect and not any(t.tag == "Q" for t in toks):
             att = None  # "asked", "continued": quotation cues only
@@ -242,6 +243,18 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
 
 
 _TIME_WORDS = {"on", "last", "this", "early", "earlier", "late", "later", "also", "again", "then", "on", "in"}
+
+
+def _report_after_adverbial(toks: list[Tok], j: int) -> bool:
+    """``responded in a text message: "…"``, ``added on Twitter that …``: a short adverbial, then
+    the report (a colon, a quotation or ``that``) before any verb."""
+    for z in range(j, min(len(toks), j + 8)):
+        t = toks[z]
+        if t.w == ":" or t.tag == "Q" or t.low == "that":
+            return z > j
+        if t.tag.startswith("VB") or t.tag == "MD" or t.w in (".", ";", "!", "?"):
+            return False
+    return False
 
 
 def _clause_subject(toks: list[Tok], k: int, cj: int, cue: Cue, lex: CueLexicon) -> Optional[Attribution]:

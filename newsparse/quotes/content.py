@@ -46,7 +46,7 @@ def trim_piece(piece: list[Tok]) -> list[Tok]:
     i, j = 0, len(piece)
     # "said in a statement on Monday that ...": the content starts after "that"
     for z, t in enumerate(piece[:12]):
-        if t.low == "that" and z > 0:
+        if (t.low == "that" or t.w == ":") and z > 0:
             if not any(x.tag.startswith("VB") or x.tag in ("MD", "Q") for x in piece[:z]) and piece[0].tag in ("IN", "RB", "NNP", "NN", "NNS", "DT", "PRP", "CD", ","):
                 i = z + 1
             break

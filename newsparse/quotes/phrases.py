@@ -112,6 +112,15 @@ def _org_of_and(toks: list[Tok], i: int, lo: int) -> bool:
     return toks[z].low == "of" and z - 1 >= lo and bool(ORG_WORDS.fullmatch(toks[z - 1].w))
 
 
+def _continues_to_role_or_name(toks: list[Tok], k: int) -> bool:
+    """After ``Heart and``: the capitalised run goes on into a role or a name ("Heart and Stroke
+    senior manager Erin Kim"), so the ``and`` is inside one organisation's name, not a list of speakers."""
+    z = k
+    while z < len(toks) and toks[z].tag in ("NNP", "NNPS") and toks[z].w[:1].isupper():
+        z += 1
+    return z < len(toks) and (toks[z].tag in ("NN", "JJ") and toks[z].w[:1].islower())
+
+
 def np_after(toks: list[Tok], k: int, lex: CueLexicon) -> Optional[tuple[int, int]]:
     """Token range of a speaker phrase starting at ``k`` (inverted "said Zhao", "according to X")."""
     n = len(toks)
@@ -125,7 +134,10 @@ def np_after(toks: list[Tok], k: int, lex: CueLexicon) -> Optional[tuple[int, in
         i += 1
     j = i
     while j < n and (toks[j].tag in NP_TAGS or (toks[j].low in ("of", "for", "at") and j + 1 < n and
-                                                   toks[j + 1].tag in HEAD_TAGS | {"DT"} and j > i)):
+                                                   toks[j + 1].tag in HEAD_TAGS | {"DT"} and j > i)
+                     or (toks[j].low in ("and", "&") and j > i and toks[j - 1].tag in ("NNP", "NNPS")
+                         and j + 1 < n and toks[j + 1].tag in ("NNP", "NNPS") and toks[j + 1].w[:1].isupper()
+                         and _continues_to_role_or_name(toks, j + 1))):
         if toks[j].tag in ("VBN", "VBG") and toks[j].w[0].islower():
             break
         if toks[j].low in ("of", "for", "at") and j + 1 < n and toks[j + 1].tag == "DT":
