@@ -192,3 +192,11 @@ def test_respond_and_echo_report_only_with_that_or_a_quotation() -> None:
     assert attributed(doc) == []
     doc = run_quotes("Ada Holm replied that the plan was dead.")
     assert find(doc, "the plan was dead").speaker == "Ada Holm"
+
+
+def test_a_subject_followed_by_an_ed_verb_is_the_antecedent_and_the_x_of_y_stays_whole() -> None:
+    doc = run_quotes("\"I love this place,\" said Elena Ruiz, 24.\n"
+                     "Asked whether she would sell, Marta Ruiz nodded slowly. \"Not yet,\" she said.\n"
+                     "The Department of Water Rights says the number could double by fall.", entities=True)
+    assert find(doc, "Not yet").speaker == "Marta Ruiz"
+    assert find(doc, "the number could double").speaker == "the Department of Water Rights"

@@ -82,7 +82,7 @@ def _person_run_before(toks: list[Tok], i: int, z: int) -> bool:
     genders = first_name_genders()
     k = z - 1
     while k >= i and toks[k].w[:1].isupper():
-        if genders.get(toks[k].low) and k < z - 1:
+        if genders.get(toks[k].low) and k < z - 1 and not function_word(toks[k].w):  # the list holds "The"
             return True
         k -= 1
     return False

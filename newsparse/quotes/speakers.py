@@ -314,7 +314,10 @@ class SpeakerIndex:
                 continue
             after = text[r.end : r.end + 160]
             m = _AFTER_SUBJECT.match(after)
-            if m and tagger.tag_word(m.group(1), False) in ("VBD", "VBZ", "VBP", "MD"):
+            tag = tagger.tag_word(m.group(1), False) if m else ""
+            # right after a name an "-ed" word is a past tense ("Delgado nodded"), whatever the lexicon's
+            # most frequent reading (the participle)
+            if tag in ("VBD", "VBZ", "VBP", "MD") or (tag == "VBN" and m.group(1).endswith("ed")):
                 r.subject = True
 
     # ----------------------------------------------------------------- naming
