@@ -200,3 +200,10 @@ def test_a_subject_followed_by_an_ed_verb_is_the_antecedent_and_the_x_of_y_stays
                      "The Department of Water Rights says the number could double by fall.", entities=True)
     assert find(doc, "Not yet").speaker == "Marta Ruiz"
     assert find(doc, "the number could double").speaker == "the Department of Water Rights"
+
+
+def test_a_group_with_a_named_example_speaks_as_the_group() -> None:
+    doc = run_quotes("Maria Delgo runs the farm.\nFarmers like Delgo say large companies are drilling deeper wells.\n"
+                     "Critics such as Ada Holm argue that the plan is flawed.")
+    assert find(doc, "large companies").speaker == "Farmers like Delgo"
+    assert find(doc, "the plan is flawed").speaker == "Critics such as Ada Holm"

@@ -47,6 +47,9 @@ def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon, strict: bool =
         if toks[z].low in ("familiar", "close") and z > i:  # "sources familiar with the talks"
             h = z - 1
             break
+        if toks[z].low in ("like", "including", "such") and toks[z - 1].tag == "NNS":  # "farmers like X"
+            h = z - 1
+            break
     head = toks[h].low
     if any(t.low.endswith("year-old") for t in toks[i:j]):
         return True  # "the 26-year-old right wing": an age makes the phrase a person
@@ -88,8 +91,8 @@ def _listener_end(toks: list[Tok], j: int, lex: CueLexicon) -> Optional[int]:
     t = toks[j]
     if t.tag == "Q" or t.low in ("that", "this", "those", "these") or t.w in PUNCT:
         return None  # "warned that …": the report itself starts here
-    if t.low in OBJECT_PRONOUNS:
-        return j + 1
+    if t.low in OBJECT_PRONOUNS and not (t.low == "her" and j + 1 < len(toks) and toks[j + 1].tag.startswith(("NN", "JJ"))):
+        return j + 1  # "told her", not "urged her mother": there "her" is a determiner
     end = _listener_np(toks, j)
     if end is None:
         return None

@@ -88,6 +88,15 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
             i -= 1
             continue
         break
+    # "Farmers like Delgado say", "critics such as Roe argue": the group speaks, the name is an example
+    if i - 2 >= lo and toks[i - 1].low in ("like", "including") and toks[i - 2].tag == "NNS":
+        r = np_before(toks, i - 1, lex, lo)
+        if r is not None:
+            i = r[0]
+    elif i - 3 >= lo and toks[i - 1].low == "as" and toks[i - 2].low == "such" and toks[i - 3].tag == "NNS":
+        r = np_before(toks, i - 2, lex, lo)
+        if r is not None:
+            i = r[0]
     # "a person familiar with the matter said", "two people briefed on the talks said"
     if i - 2 >= lo and toks[i - 1].low in ("with", "on", "to") and toks[i - 2].low in ("familiar", "briefed", "close"):
         r = np_before(toks, i - 2, lex, lo)
@@ -163,6 +172,9 @@ def phrase_kind(toks: list[Tok], i: int, j: int) -> str:
     """name | pronoun | role for a speaker phrase."""
     if j - i == 1 and toks[i].low in PRONOUNS:
         return "pronoun"
+    if any(t.low in ("like", "including") or (t.low == "such" and z + 1 < j and toks[z + 1].low == "as")
+           for z, t in ((z, toks[z]) for z in range(i + 1, j - 1))):
+        return "role"  # "Farmers like Delgado": a group, the name an example
     if any(t.tag in ("NNP", "NNPS") and t.w[0].isupper() for t in toks[i:j]):
         # "A Freedom Mobile spokesperson": a name used as a modifier of a role noun
         if toks[j - 1].w[0].islower():  # also when the tagger calls a lowercase "ministry" NNP
