@@ -175,3 +175,11 @@ def test_and_said_after_a_long_introductory_phrase() -> None:
     doc = run_quotes("In an interview with a TV network on Monday, Secretary of State Ada Pomme praised the talks "
                      "and said she did not think the dispute would affect them.")
     assert find(doc, "she did not think").speaker == "Ada Pomme"
+
+
+def test_a_clause_of_the_writer_around_a_quotation_is_one_partial_quote() -> None:
+    doc = run_quotes('Its president, Mat Skov, said officers were "stretched to the breaking point."')
+    q = find(doc, "officers were")
+    assert q.kind == "partial" and q.speaker == "Mat Skov"
+    doc = run_quotes('Critics called the plan "a blunt instrument that helps nobody at all."')
+    assert find(doc, "a blunt instrument").speaker == "Critics"

@@ -305,8 +305,14 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                 elif kind == "partial":
                     span = piece[-1].end - piece[0].start
                     inq = sum(t.end - t.start for t in qs_in)
-                    if inq >= 0.6 * span:
-                        # the quotation carries the clause ("said the proposal "would …""): report it as such
+                    # the writer's own verbs; a "verb" right after a determiner is a noun ("the recall")
+                    writer_verb = any((t.tag.startswith("VB") or t.tag == "MD") and t.tag != "Q"
+                                      and not (z > 0 and piece[z - 1].tag in ("DT", "PRP$"))
+                                      for z, t in enumerate(piece))
+                    if inq >= 0.9 * span or (inq >= 0.6 * span and not writer_verb):
+                        # the quotation carries the clause: the writer adds only a subject or an object
+                        # ("said Berg "cannot …"", "called the plan "a blunt instrument"") - report the quotation;
+                        # a clause of the writer's around it ("officers were "stretched …"") is a partial quote
                         for t in qs_in:
                             nw = len(text[t.start : t.end].split())
                             _draft(ctx, t.start, t.end, "direct" if nw >= 6 else "partial", pi, "before-quote",
