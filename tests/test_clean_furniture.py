@@ -20,6 +20,9 @@ def test_furniture_lines_have_reasons():
     assert furniture_reason("Leave a comment") == "comment widget"
     assert furniture_reason("https://cdn.example.org/img/harbour.jpg") == "image URL"
     assert furniture_reason("Home | World | Sport | Weather") == "link list"
+    assert furniture_reason("CLICK HERE TO GET THE EXAMPLE NEWS APP") == "link prompt"
+    assert furniture_reason("Get Example Business on the go by clicking here") == "link prompt"
+    assert furniture_reason("[Photo/Example Agency]") == "photo credit"
 
 
 def test_body_sentences_are_never_furniture():
@@ -30,6 +33,7 @@ def test_body_sentences_are_never_furniture():
         "More than 100 people attended the hearing.",
         "Share prices fell sharply after the announcement on Monday.",
         "Comments made by the mayor angered residents.",
+        "Voters can click here and there on the new site to check their registration, officials said.",
     ]:
         assert furniture_reason(line) is None, line
 

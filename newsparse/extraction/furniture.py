@@ -57,6 +57,9 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"listen|audio|close|menu|search|skip to (?:main )?content|back to top|home|next article|previous article|"
         r"toggle navigation|open in app|download the app|gift this article|view gallery|enlarge this image|"
         r"an error has occurred, please try again later|this article has been sent to|loading\.*|sorry!?)\s*[.:]?$", _I), 8),
+    ("link prompt", re.compile(
+        r"^(?:click|tap) here\b.{0,80}$|\bby (?:clicking|tapping) here[.!]?$"
+        r"|^(?:get|download) (?:the|our) [\w .'&-]{1,30} app\b.{0,30}$", _I), 16),
     ("link list", re.compile(r"^[^|]{0,60}(?:\|[^|]{0,60}){2,}$"), 60),
     ("contact line", re.compile(r"^(?:write to|contact|email|e-mail|reach) [^@]{0,60}\bat\b\s*\S+@\S+$|^\S+@\S+\.\w+$", _I), 14),
 ]
