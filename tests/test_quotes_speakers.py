@@ -207,3 +207,10 @@ def test_a_group_with_a_named_example_speaks_as_the_group() -> None:
                      "Critics such as Ada Holm argue that the plan is flawed.")
     assert find(doc, "large companies").speaker == "Farmers like Delgo"
     assert find(doc, "the plan is flawed").speaker == "Critics such as Ada Holm"
+
+
+def test_the_company_a_few_sentences_after_its_name() -> None:
+    filler = "The plant employs about four hundred people in the valley and ships parts across the region. " * 3
+    doc = run_quotes("Vexamo Industries said on Monday that it would close its plant.\n" + filler +
+                     "\nThe company said the closure would take effect in June.", entities=True)
+    assert find(doc, "the closure").speaker in ("Vexamo Industries", "the Vexamo Industries")

@@ -431,7 +431,7 @@ class SpeakerIndex:
         i = bisect_left(self._starts, pos) - 1
         if head in ORG_ROLE_NOUNS:
             k = i
-            while k >= 0 and pos - self.mentions[k].start < 250:
+            while k >= 0 and pos - self.mentions[k].start < 600:
                 r = self.mentions[k]
                 if r.person.kind == "org" and not self._in_quote(r.start) and \
                         (r.subject or r.speaker or head in r.person.name.lower()):
