@@ -11,7 +11,7 @@ def test_said_that_clause() -> None:
 
 
 def test_said_without_that_and_time_phrase_after_the_cue() -> None:
-    q = find(run_quotes("The union said on Friday its members would strike next month."), "on Friday its members")
+    q = find(run_quotes("The union said on Friday its members would strike next month."), "its members")
     assert q.kind == "indirect" and q.speaker == "The union"
 
 
@@ -183,3 +183,10 @@ def test_a_clause_of_the_writer_around_a_quotation_is_one_partial_quote() -> Non
     assert q.kind == "partial" and q.speaker == "Mat Skov"
     doc = run_quotes('Critics called the plan "a blunt instrument that helps nobody at all."')
     assert find(doc, "a blunt instrument").speaker == "Critics"
+
+
+def test_a_time_phrase_between_cue_and_report_is_not_reported() -> None:
+    doc = run_quotes("Vexamo said on September 14 it had submitted a proposal to the regulator.\n"
+                     "Ada Holm said last week the plan was dead.")
+    assert find(doc, "it had submitted").speaker == "Vexamo"
+    assert find(doc, "the plan was dead").speaker == "Ada Holm"

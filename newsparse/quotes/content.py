@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from newsparse.quotes.attributions import Attribution
 from newsparse.quotes.marks import QSpan
+from newsparse.quotes.phrases import NON_SPEAKER_HEADS
 from newsparse.quotes.tokens import PUNCT, Tok
 
 ING_CUES = {"adding", "saying", "noting", "arguing", "insisting", "explaining", "warning", "stressing", "claiming",
@@ -52,6 +53,13 @@ def trim_piece(piece: list[Tok]) -> list[Tok]:
             break
         if t.tag.startswith("VB") or t.tag == "Q":
             break
+    # "said on September 14 it had …", "said last week the plan …": a time phrase before the report
+    if i == 0 and j > 3 and piece[0].low in ("on", "last", "this", "early", "late", "earlier", "later"):
+        z = 1
+        while z < min(j, 5) and (piece[z].tag == "CD" or piece[z].low in NON_SPEAKER_HEADS):
+            z += 1
+        if z > 1 and z < j and (piece[z].tag in ("PRP", "PRP$", "DT", "NNP", "NNPS", "EX") or piece[z].low == "that"):
+            i = z
     while i < j and (piece[i].w in PUNCT or piece[i].low in ("that", "and")):
         i += 1
     while j > i and piece[j - 1].w in PUNCT:
