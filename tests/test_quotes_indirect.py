@@ -190,3 +190,9 @@ def test_a_time_phrase_between_cue_and_report_is_not_reported() -> None:
                      "Ada Holm said last week the plan was dead.")
     assert find(doc, "it had submitted").speaker == "Vexamo"
     assert find(doc, "the plan was dead").speaker == "Ada Holm"
+
+
+def test_a_participle_introducing_the_report_is_cut_off() -> None:
+    doc = run_quotes('Ada Holm praised the deal, Holm said, expressing hope that a set of "fair and open" rules '
+                     'would follow.')
+    assert [q.text for q in doc.quotes if q.text.startswith("expressing")] == []

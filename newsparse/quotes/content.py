@@ -46,12 +46,19 @@ def piece_kind(text: str, piece: list[Tok], qi_map: dict[int, int], all_toks: li
 def trim_piece(piece: list[Tok]) -> list[Tok]:
     i, j = 0, len(piece)
     # "said in a statement on Monday that ...": the content starts after "that"
+    # "…, expressing hope that …": a participle opening the piece introduces the report too
+    p0 = 1 if piece and piece[0].w == "," else 0  # ", expressing hope that …"
+    lead = p0 + 1 if len(piece) > p0 and piece[p0].tag == "VBG" and piece[p0].w[:1].islower() \
+        and piece[p0].low not in ING_CUES else 0  # (", adding that …" is a cue of its own)
+    if lead and len(piece) > lead and piece[lead].tag in ("VB", "VBP"):
+        lead += 1  # "expressing hope that": after the participle, a base-form word is its object noun
     for z, t in enumerate(piece[:12]):
         if (t.low == "that" or t.w == ":") and z > 0:
-            if not any(x.tag.startswith("VB") or x.tag in ("MD", "Q") for x in piece[:z]) and piece[0].tag in ("IN", "RB", "NNP", "NN", "NNS", "DT", "PRP", "CD", ","):
+            if not any(x.tag.startswith("VB") or x.tag in ("MD", "Q") for x in piece[lead:z]) and \
+                    (lead or piece[0].tag in ("IN", "RB", "NNP", "NN", "NNS", "DT", "PRP", "CD", ",")):
                 i = z + 1
             break
-        if t.tag.startswith("VB") or t.tag == "Q":
+        if (t.tag.startswith("VB") and z >= lead) or t.tag == "Q":
             break
     # "said on September 14 it had …", "said last week the plan …": a time phrase before the report
     if i == 0 and j > 3 and piece[0].low in ("on", "last", "this", "early", "late", "earlier", "later"):
