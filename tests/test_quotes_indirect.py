@@ -193,6 +193,8 @@ def test_a_time_phrase_between_cue_and_report_is_not_reported() -> None:
 
 
 def test_a_participle_introducing_the_report_is_cut_off() -> None:
-    doc = run_quotes('Ada Holm praised the deal, Holm said, expressing hope that a set of "fair and open" rules '
+    doc = run_quotes('The deal is good, Ada Holm said, expressing hope that a set of "fair and open" rules '
                      'would follow.')
+    q = find(doc, 'a set of "fair and open" rules')
+    assert q.kind == "partial" and q.speaker == "Ada Holm"
     assert [q.text for q in doc.quotes if q.text.startswith("expressing")] == []
