@@ -199,3 +199,94 @@ def test_spans_run_over_their_edges_are_cut() -> None:
     assert [(x.text, x.type) for x in out] == [("OSLO", "GPE"), ("Harbour Safety Board", "ORG"), ("HSB", "ORG"),
                                                ("Acme Shipping", "ORG"), ("Sunday Herald", "ORG")]
     assert all(text[x.start:x.end] == x.text for x in out)
+
+
+def _cut(text: str, surface: str, typ: str = "PERSON") -> list[str]:
+    from newsparse.ner.merge import clean_symbols
+    s = text.index(surface)
+    out = clean_symbols([RawMention(s, s + len(surface), surface, typ)], text)
+    assert all(text[m.start:m.end] == m.text for m in out)
+    return [m.text for m in out]
+
+
+def test_symbols_web_pages_put_next_to_names_are_cut_off() -> None:
+    assert _cut("Stats: S | Marta Okonkwo | 42 | 57%", "S | Marta Okonkwo") == ["Marta Okonkwo"]
+    assert _cut("STAFF Director_Oh Min Seo, Writer_Kim Jae Won.", "Director_Oh Min Seo") == ["Oh Min Seo"]
+    assert _cut("Plans from Vexacom/Quillbit are here.", "Vexacom/Quillbit", "ORG") == ["Vexacom", "Quillbit"]
+    assert _cut("The price is N/A here.", "N/A", "ORG") == []
+    assert _cut("Try the Vexora® Honey today.", "Vexora® Honey", "ORG") == ["Vexora"]
+    assert _cut("Best of Quillbit ★★★★★(167)", "Quillbit ★", "ORG") == ["Quillbit"]
+    assert _cut("the Vexa \"SmartFilter tool", "Vexa \"SmartFilter", "ORG") == ["Vexa", "SmartFilter"]
+
+
+def test_handles_and_hashtags_are_not_names_but_quoted_nicknames_stay() -> None:
+    assert _cut("— Jane Holm (@JaneHolm_) said", "JaneHolm_") == []
+    assert _cut("a tag #HealthyVexa today", "HealthyVexa", "ORG") == []
+    assert _cut('the boxer Tomas "Iron" Brask won', 'Tomas "Iron" Brask') == ['Tomas "Iron" Brask']
+
+
+def _edges(text: str, surface: str, typ: str = "ORG") -> list[str]:
+    from newsparse.ner.merge import lowercase_edges
+    s = text.index(surface)
+    out = lowercase_edges([RawMention(s, s + len(surface), surface, typ)], text)
+    assert all(text[m.start:m.end] == m.text for m in out)
+    return [m.text for m in out]
+
+
+def test_lower_case_words_leave_the_edges_of_a_capitalised_name() -> None:
+    assert _edges("Then Jane Doe quickly left.", "Jane Doe quickly", "PERSON") == ["Jane Doe"]
+    assert _edges("She bought Vexacom headphones.", "Vexacom headphones") == ["Vexacom"]
+    assert _edges("a call from the federal Bureau of Vexa Affairs", "federal Bureau of Vexa Affairs") == [
+        "Bureau of Vexa Affairs"]
+    assert _edges("the Quillbit School of Design and elsewhere", "Quillbit School of Design and elsewhere") == [
+        "Quillbit School of Design"]
+    assert _edges("food with E. coli in it", "E. coli", "PERSON") == []
+
+
+def test_name_particles_camel_case_and_lower_case_names_keep_their_words() -> None:
+    assert _edges("a letter from de Vexaille today", "de Vexaille", "PERSON") == ["de Vexaille"]
+    assert _edges("on eVexa Market now", "eVexa Market") == ["eVexa Market"]
+    assert _edges("we ate at vexa pizza place", "vexa pizza") == ["vexa pizza"]
+    assert _edges("a paper by Vexa et al today", "Vexa et al", "PERSON") == ["Vexa"]
+
+
+def test_acronyms_spelt_out_in_lower_case_are_common_nouns() -> None:
+    from newsparse.ner.merge import common_acronyms, drop_common_acronyms
+    text = ("Vexacom uses machine learning (ML) for its key performance indicators (KPIs). "
+            "The Harbour Safety Board (HSB) said ML and KPIs help. Paid time off (PTO) grows.")
+    assert common_acronyms(text) == {"ML", "KPI", "PTO"}
+    ms = mentions(text, ("Vexacom", "ORG"), ("ML", "ORG"), ("KPIs", "ORG"), ("HSB", "ORG"), ("PTO", "PERSON"))
+    assert [m.text for m in drop_common_acronyms(text, ms)] == ["Vexacom", "HSB"]
+
+
+def test_a_city_before_a_state_is_a_place_whatever_the_tagger_said() -> None:
+    from newsparse.ner.merge import city_state
+    text = "Tour stops: Pepsi Hall, Denver, CO\nthen Irvine, California | 4.5\nLater Ms. Gilbert, who sang, left."
+    ms = mentions(text, ("Pepsi Hall", "ORG"), ("Denver", "PERSON"), ("CO", "ORG"), ("Irvine", "PERSON"),
+                  ("Gilbert", "PERSON"))
+    got = [(m.text, m.type) for m in city_state(text, ms)]
+    assert got == [("Pepsi Hall", "ORG"), ("Denver", "GPE"), ("CO", "GPE"), ("Irvine", "GPE"),
+                   ("California", "GPE"), ("Gilbert", "PERSON")]
+
+
+def test_runs_of_a_title_case_headline_are_not_names() -> None:
+    from newsparse.ner.merge import headline_runs
+    text = ("Why Vexacom Claims Victory In Competitive Ferry Market\n\n"
+            "The band played \"Songs For Rainy Harbours\" and Vexacom Ferries In Norway cheered.")
+    ms = mentions(text, ("Vexacom Claims Victory In Competitive Ferry Market", "MISC"),
+                  ("Songs For Rainy Harbours", "MISC"), ("Vexacom Ferries", "ORG"))
+    assert [m.text for m in headline_runs(text, ms)] == ["Songs For Rainy Harbours", "Vexacom Ferries"]
+
+
+def test_an_unknown_place_listed_with_firms_is_a_firm_but_a_town_stays_a_place() -> None:
+    from newsparse.ner.merge import listed_with_firms
+    text = ("Follow us on Vexacom, Quillbit and Zorblet. Zorblet also sells ads. "
+            "The tour visits Quillbit Arena and Holmvik; fans in Holmvik cheered.")
+    ms = mentions(text, ("Vexacom", "ORG"), ("Quillbit", "ORG"), ("Zorblet", "GPE"), ("Quillbit Arena", "ORG"),
+                  ("Holmvik", "GPE"))
+    got = {(m.text, m.type) for m in listed_with_firms(text, ms)}
+    assert ("Zorblet", "ORG") in got and ("Zorblet", "GPE") not in got
+    assert ("Holmvik", "GPE") in got and ("Holmvik", "ORG") not in got
+    text2 = "Stops: Quillbit Hall, Norvik, VA and then Vexacom Center."
+    ms2 = mentions(text2, ("Quillbit Hall", "ORG"), ("Norvik", "GPE"), ("Vexacom Center", "ORG"))
+    assert ("Norvik", "GPE") in {(m.text, m.type) for m in listed_with_firms(text2, ms2)}

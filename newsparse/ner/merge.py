@@ -155,9 +155,9 @@ def split_person_tail(mentions: list[RawMention], tokens: list[tuple[int, int]],
             out.append(m)
             continue
         left = (toks[0][0], toks[split - 1][1])
-        left_text = text[left[0]:left[1]]
-        if " " in left_text or not _is_common(left_text):
-            out.append(RawMention(left[0], left[1], left_text, m.type, m.source))
+        left_m = _trim(RawMention(left[0], left[1], text[left[0]:left[1]], m.type, m.source), text)
+        if " " in left_m.text or not _is_common(left_m.text):
+            out.append(left_m)
         s = toks[split][0]
         out.append(RawMention(s, m.end, text[s:m.end], "PERSON", m.source))
     return out
@@ -232,6 +232,123 @@ def clean_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
                 q = RawMention(q.start, q.end, q.text, "GPE", q.source)
             out.append(q)
     return out
+
+
+#: characters no name contains: list and table separators, rating stars, quotation marks,
+#: hashtags. A span the tagger ran across one is cut there into the names on either side.
+_SEPARATORS = re.compile(r"[|•·★☆*#\"“”«»_]+|(?<=\w)/(?=\w)|(?<![\w.])@\w+")
+_QUOTES = set('"“”«»')
+#: trademark signs close a brand's name: what follows them is a product word (``Vexa® Tea``)
+_MARKS = re.compile(r"[®™℠©]")
+
+
+def clean_symbols(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Web pages put names next to symbols the tagger reads as part of them: table separators
+    (``S | Jane Doe``), credit lists joined by underscores (``Director_Jane Doe``), two names
+    joined by a slash (``Vexa/Quillbit``), rating stars, stray quotation marks, hashtags. Such a
+    span is cut at the symbol into the names on either side (a piece needs two letters: ``N/A``
+    is no name); a trademark sign ends a name (``Vexa® Tea`` -> ``Vexa``); an ``@handle`` or a
+    ``#hashtag`` is an account or a tag, not a mention of a name."""
+    out: list[RawMention] = []
+    for m in mentions:
+        if m.start and text[m.start - 1] in "@#":
+            continue
+        mark = _MARKS.search(m.text)
+        if mark:
+            m = RawMention(m.start, m.start + mark.start(), m.text[:mark.start()], m.type, m.source)
+        cut = _SEPARATORS.search(m.text)
+        if cut and set(cut.group()) <= _QUOTES and sum(c in _QUOTES for c in m.text) % 2 == 0:
+            cut = None  # a nickname in balanced quotes is part of a name: Jane "Vexa" Doe
+        if not cut:
+            if mark or m.text[:1] in "-‑–—" or m.text[-1:] in "-‑–—":
+                m = _trim(m, text)
+            if any(c.isalnum() for c in m.text):
+                out.append(m)
+            continue
+        if "_" in m.text and not any(c.isspace() for c in m.text.split("_", 1)[0][-1:]):
+            # credits "Role_Name Surname": the label before the last underscore is not the name
+            k = m.text.rfind("_") + 1
+            m = RawMention(m.start + k, m.end, m.text[k:], m.type, m.source)
+        bounds = [0] + [k for sep in _SEPARATORS.finditer(m.text) for k in sep.span()] + [len(m.text)]
+        for a, b in zip(bounds[::2], bounds[1::2]):
+            if b <= a:
+                continue
+            q = _trim(RawMention(m.start + a, m.start + b, m.text[a:b], m.type, m.source), text)
+            if sum(c.isalpha() for c in q.text) >= 2:
+                out.append(q)
+    return out
+
+
+#: words and signs a name neither starts nor ends with (the stage's own edge list, as words)
+_EDGE = {"of", "and", "for", "in", "on", "at", "to", "by", "with", "the", "'s", "’s", "-", "–", "—", ",", ".",
+         ":", ";", "&", "(", ")", "'", "’"}
+
+
+def _edge_word(word: str) -> bool:
+    """An edge word; a capitalised ``The`` may start a name (``The Hague``), a lower-case one not."""
+    return word.lower() in _EDGE and word != "The"
+
+
+def _trim(m: RawMention, text: str) -> RawMention:
+    """Spaces, dangling signs and edge words (``of``, ``and``) off both ends of a cut span."""
+    s, e = m.start, m.end
+    while True:
+        while s < e and (text[s].isspace() or text[s] in "-‑–—,:;&'’("):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in "-‑–—,:;&'’("):
+            e -= 1
+        first = re.match(r"\S+", text[s:e])
+        last = re.search(r"\S+$", text[s:e])
+        if first and _edge_word(first.group()) and first.end() < e - s:
+            s += first.end()
+        elif last and _edge_word(last.group()) and last.start() > 0:
+            e = s + last.start()
+        else:
+            break
+    if (s, e) == (m.start, m.end):
+        return m
+    return RawMention(s, e, text[s:e], m.type, m.source)
+
+
+#: lower-case words that belong to names at their edges (``de Gaulle``, ``al-Assad``, ``van Gogh``)
+_LOWER_PARTICLES = {"de", "da", "di", "do", "dos", "das", "del", "della", "du", "la", "le", "van", "von", "der",
+                    "den", "ter", "ten", "al", "el", "bin", "ibn", "y", "zu", "mc"}
+_INITIAL = re.compile(r"^(?:\w\.)+$|^\w$")
+
+
+def lowercase_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """A capitalised name does not start or end with a lower-case common word: the tagger ran
+    over it into the sentence (``Doe quickly``, ``Vexa headphones``, ``the federal Vexa Bureau``,
+    ``max Vexa``). Such words leave the edges; a name particle stays (``de Vexa``, ``al-Vexa``),
+    and so do words with a capital inside (``eVexa``). A span written all in lower case is left
+    alone (web text writes names so); a span left with a lone initial (``E.`` of ``E. coli``) is no
+    name."""
+    out: list[RawMention] = []
+    for m in mentions:
+        words = list(re.finditer(r"\S+", m.text))
+        if len(words) < 2 or not any(w.group()[:1].isupper() for w in words):
+            out.append(m)
+            continue
+        i, j = 0, len(words)
+        while i < j - 1 and _plain_lower(words[i].group()):
+            i += 1
+        while j > i + 1 and _plain_lower(words[j - 1].group(), particles=False):
+            j -= 1
+        if (i, j) == (0, len(words)):
+            out.append(m)
+            continue
+        q = _trim(RawMention(m.start + words[i].start(), m.start + words[j - 1].end(),
+                             m.text[words[i].start():words[j - 1].end()], m.type, m.source), text)
+        if not _INITIAL.match(q.text) and any(c.isupper() for c in q.text):
+            out.append(q)
+    return out
+
+
+def _plain_lower(word: str, particles: bool = True) -> bool:
+    """A word in lower case (``quickly``, ``on-site``; not ``eVexa``) that is no name particle
+    (``de``, ``van``: they start names; with ``particles=False`` they count too, no name ends so)."""
+    return (word[:1].islower() and not any(c.isupper() for c in word)
+            and not (particles and word in _LOWER_PARTICLES))
 
 
 _NOT_SURNAME = {"region", "country", "state", "demonym", "orgword"}
@@ -346,6 +463,156 @@ def cued_sources(text: str, mentions: list[RawMention]) -> list[RawMention]:
             continue
         added.append(RawMention(s, e, mt.group(1), "ORG", "cued"))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+_ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Z][A-Za-z]{1,7}?)s?\s*\)")
+
+
+def common_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines by a phrase in lower case: ``artificial intelligence (AI)``,
+    ``paid time off (PTO)``. Written out, they are common nouns; their acronyms are no names
+    (the first word may be capitalised: it can start a sentence or a heading)."""
+    out: set[str] = set()
+    for mt in _ACRONYM_IN_PARENS.finditer(text):
+        acr = mt.group(1)
+        if sum(c.isupper() for c in acr) < 2:
+            continue
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, mt.start() - 25 * len(acr)):mt.start()])[-len(acr):]
+        if (len(words) == len(acr) and "".join(w[0] for w in words).lower() == acr.lower()
+                and all(w.islower() for w in words[1:]) and not text[mt.start() - 1:mt.start()].strip()):
+            out.add(acr)
+    return out
+
+
+def drop_common_acronyms(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """Mentions of an acronym the text spells out in lower case (``machine learning (ML)``) go,
+    plural included (``KPIs``): a technology, a measure or a condition, not a named entity."""
+    common = common_acronyms(text)
+    if not common:
+        return mentions
+    return [m for m in mentions if normal_form(m.text) not in common
+            and not (m.text.endswith("s") and m.text[:-1] in common)]
+
+
+#: US postal codes of the states, DC and the territories (``Denver, CO``)
+_US_STATE_CODES = set("""AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH
+NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI""".split())
+_CITY_STATE = re.compile(r",[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)(?=[ \t]*(?:[\n|,;:)–—@]|[ \t]\d|$))")
+
+
+def city_state(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """``Denver, CO`` / ``Irvine, California``: a one-word name in the city gazetteer followed by a
+    comma and a state (a US postal code or a state in the gazetteer) closing the phrase is a
+    place, whatever the tagger said (``Denver`` is a first name too, ``Toyota`` a firm; after
+    such a city the state is a place, not an organisation). Listings, datelines and tour dates
+    write places so."""
+    by_start = {m.start: m for m in mentions}
+    out = list(mentions)
+    added: list[RawMention] = []
+    for m in mentions:
+        if m.type == "GPE" or " " in m.text or "city" not in classes(m.text):
+            continue
+        mt = _CITY_STATE.match(text, m.end)
+        if not mt:
+            continue
+        st = mt.group(1)
+        if not (st in _US_STATE_CODES or "state" in classes(st)):
+            continue
+        m.type = "GPE"
+        state = by_start.get(mt.start(1))
+        if state is not None:
+            state.type = "GPE"
+        elif not any(o.start < mt.end(1) and mt.start(1) < o.end for o in mentions):
+            added.append(RawMention(mt.start(1), mt.end(1), st, "GPE", "city-state"))
+    return sorted(out + added, key=lambda x: x.start) if added else out
+
+
+#: function words a Title Case headline capitalises and a name almost never holds inside
+_HEADLINE_WORDS = {"And", "Or", "To", "In", "For", "With", "Is", "Are", "Was", "Be", "Do", "Does", "Her", "His",
+                   "Your", "You", "Our", "Their", "Will", "Can", "How", "Why", "What", "Into", "Than", "Should",
+                   "Could", "Would", "Towards", "From", "Its", "We", "They", "It", "This", "That", "Has", "Have",
+                   "Not", "But", "If", "When"}
+
+
+def headline_runs(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """In a line written in Title Case (a heading: ``Why Vexa Claims Victory In The Market``)
+    every word is capitalised, and the tagger reads runs of it as names. A span there holding a
+    capitalised function word or pronoun after its first word (``In``, ``Your``, ``Could``) is a
+    piece of the headline, not a name, and goes; titles of songs or films quoted in running text
+    are not in such lines and stay."""
+    out: list[RawMention] = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) >= 3 and any(w in _HEADLINE_WORDS for w in words[1:]) and _title_case_line(text, m.start):
+            continue
+        out.append(m)
+    return out
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """The line around ``pos`` has four words or more and (nearly) all its words of four letters
+    or more are capitalised."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[a:b if b >= 0 else len(text)])
+    long = [w for w in words if len(w) >= 4]
+    return len(words) >= 4 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.9 * len(long)
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|\s(?:and|or|&)\s+)\s*$")
+_PLACE_CLASSES = {"country", "state", "city", "region", "demonym"}
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: ``Zürich`` -> ``zurich``."""
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _folded_places() -> frozenset[str]:
+    """Place names of the gazetteer written without accents (news writes ``Zurich`` for ``Zürich``)."""
+    from newsparse.ner.gazetteers import gazetteer
+    return frozenset(_fold(k) for k, cls in gazetteer().items() if _PLACE_CLASSES & set(cls) and not k.isascii())
+
+
+def _unknown_place(m: RawMention) -> bool:
+    """A one-word GPE/LOC the gazetteer does not know: typed a place only by default."""
+    return (m.type in ("GPE", "LOC") and " " not in m.text and m.text[:1].isupper() and not m.text.isupper()
+            and not _PLACE_CLASSES & set(classes(m.text)) and m.text.lower() not in LOC_WORDS
+            and not country_key(m.text) and _fold(m.text) not in _folded_places())
+
+
+def _before_state(text: str, name: str) -> bool:
+    """``Holmvik, VA``: the name is written before a state somewhere in the text."""
+    for mt in re.finditer(r"\b" + re.escape(name) + r",[ \t]*([A-Z][A-Za-z]+(?:[ \t][A-Z][a-z]+)?)", text):
+        if mt.group(1) in _US_STATE_CODES or "state" in classes(mt.group(1)):
+            return True
+    return False
+
+
+def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """``Vexacom, Quillbit and Zorbly``: an unknown one-word "place" (one the gazetteer does not
+    know, typed GPE only by default) listed next to an organisation is one more organisation —
+    apps, sites and shops are listed with firms, towns with places — and so is every other
+    mention of that name in the article, unless the article also puts it after ``in``,
+    ``at`` or ``near`` as one does a place."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    firms: set[str] = set()
+    for a, b in zip(ordered, ordered[1:]):
+        if b.start - a.end > 8 or not _LIST_SEP.match(text[a.end:b.start]):
+            continue
+        for x, y in ((a, b), (b, a)):
+            if _unknown_place(x) and y.type == "ORG" and not _unknown_place(y):
+                firms.add(x.text)
+    # a name the article puts after "in", "at", "near" is a place after all ("in Holmvik")
+    firms = {f for f in firms if not _before_state(text, f) and not re.search(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Vv]isit(?:ed|ing)?|"
+                                               r"[Tt]raveled to|[Bb]ased in)\s+(?:[Tt]he\s+)?" + re.escape(f) + r"\b", text)}
+    if firms:
+        for m in mentions:
+            if m.text in firms and m.type in ("GPE", "LOC"):
+                m.type = "ORG"
+    return mentions
 
 
 def consistent_types(mentions: list[RawMention]) -> None:

@@ -95,6 +95,8 @@ class EntitiesStage(Stage):
         sentences = sentence_spans(doc)
         with paused_gc():  # the caches of new word types fill in bursts (see ner/model.py)
             mentions, tokens = tagged_mentions(text, sentences, self.params.model, doc.extra.get(GIVEN_TOKENS))
+        mentions = mg.clean_symbols(mentions, text)
+        mentions = mg.lowercase_edges(mentions, text)
         mentions = mg.clean_edges([mg.strip_titles(m, text) for m in mentions], text)
         mentions = mg.split_country_prefix(mentions, tokens, text)
         mentions = mg.split_person_tail(mentions, tokens, text)
@@ -102,10 +104,15 @@ class EntitiesStage(Stage):
         mentions = mg.camel_case_firms(mentions)
         mentions = mg.ampersand_firms(text, mentions)
         mentions = mg.cued_sources(text, mentions)
+        mentions = mg.drop_common_acronyms(text, mentions)
+        mentions = mg.city_state(text, mentions)
+        mentions = mg.headline_runs(text, mentions)
+        mentions = mg.listed_with_firms(text, mentions)
         mg.consistent_types(mentions)
         if self.params.propagate:
             mentions = mg.coordinated(text, mentions)
             mentions = mg.propagate(text, mentions)
+            mentions = mg.drop_common_acronyms(text, mentions)  # coordination may add them back
         if self.params.merge:
             groups = mg.merge(mentions, text)
         else:
