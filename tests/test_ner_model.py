@@ -101,20 +101,3 @@ def test_tagging_restores_the_garbage_collector() -> None:
     finally:
         gc.enable()
 
-
-def test_a_document_written_without_capitals_is_marked() -> None:
-    """Web text that skips capitals writes names in lower case too: the document context says
-    so, and lower-case words there get a feature (their capitalisation elsewhere)."""
-    lower = [["went", "to", "vietnam", "last", "year"], ["it", "was", "great"]]
-    cased = [["We", "went", "to", "Hanoi"], ["It", "was", "great"]]
-    assert ft.LOWER_DOC in ft.doc_context(lower)
-    assert ft.LOWER_DOC not in ft.doc_context(cased)
-    feats = ft.sentence_features(lower[0], ft.doc_context(lower))
-    assert any(f.startswith("lcdoc=") for f in feats[2])
-    assert not any(f.startswith("lcdoc=") for f in ft.sentence_features(cased[0], ft.doc_context(cased))[1])
-
-
-def test_lower_case_place_names_keep_their_gazetteer_class() -> None:
-    own = ft.own_features("vietnam")
-    assert "lg=country" in own and "g=country" not in own
-    assert "g=country" in ft.own_features("Vietnam")

@@ -73,8 +73,6 @@ def own_features(word: str) -> list[str]:
             feats.append("g=" + c)
         elif cap:
             feats.append("g=" + c)
-        elif c in _PLACE_CLASSES:
-            feats.append("lg=" + c)  # a place name written in lower case (web text)
     fn = names.get(low)
     if fn:
         feats.append("fn=" + fn)
@@ -92,7 +90,6 @@ def own_features(word: str) -> list[str]:
     return feats
 
 
-_PLACE_CLASSES = frozenset({"country", "state", "city", "region", "demonym"})
 _OFFSET_INDEX = {-1: 0, 1: 1, -2: 2, 2: 3}
 
 
@@ -200,10 +197,6 @@ def phrase_tags(words: list[str]) -> list[str | None]:
     return out
 
 
-#: ``doc_context`` key (no word contains a tab) marking a document written without capitals
-LOWER_DOC = "\t"
-
-
 def doc_context(sentences: list[list[str]]) -> dict[str, str]:
     """How each word is cased elsewhere in the document: ``C`` capitalised inside a sentence,
     ``U`` all-caps, ``L`` lower-case. A sentence-initial or headline word borrows this evidence."""
@@ -225,9 +218,6 @@ def doc_context(sentences: list[list[str]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for w in caps | upper | lower:
         out[w] = ("C" if w in caps else "") + ("L" if w in lower else "") + ("U" if w in upper else "")
-    firsts = [ws[0][:1] for ws in sentences if ws and ws[0][:1].isalpha()]
-    if firsts and sum(c.islower() for c in firsts) * 2 >= len(firsts):
-        out[LOWER_DOC] = "1"  # the writer does not capitalise sentences: names may be lower case too
     return out
 
 
@@ -236,15 +226,10 @@ def position_features(words: list[str], caps: bool, phrases: list[str | None],
     """The per-token features that do not depend on the word type alone."""
     n = len(words)
     out: list[list[str]] = []
-    lower_doc = ctx is not None and LOWER_DOC in ctx
-    cls = clusters() if lower_doc else {}
     for i in range(n):
         f: list[str] = []
         if ctx is not None and (caps or words[i][:1].isupper()) and words[i][:1].isalpha():
             f.append("doc=" + ctx.get(words[i].lower(), "-"))
-        if lower_doc and words[i][:1].islower():
-            cl = cls.get(words[i])
-            f.append("lcdoc=" + (cl[2] if cl else "none"))
         if i == 0:
             f.append("BOS")
             if words[0][:1].isupper():
