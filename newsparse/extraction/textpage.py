@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from newsparse.extraction.metadata import _MONTHS, _TEXT_DATE
 from newsparse.model import Block, Metadata
 
 _COPYRIGHT_OWNER = re.compile(
@@ -67,14 +68,9 @@ def looks_like_title(line: str) -> bool:
 
 
 # --------------------------------------------------------------------------- header lines
-_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                            "nov", "dec"))}
-_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DATES = (
-    re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b"),
-    re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b", re.I),
-    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b", re.I),
-)
+# a numeric date with any of the usual separators ("2031-04-02", "2031/04/02", "2031.04.02");
+# written-out dates are read with the HTML metadata's pattern (newsparse.extraction.metadata)
+_NUMERIC_DATE = re.compile(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b")
 _FIELD_SPLIT = re.compile(r"\s*[|·•]\s*|\s{3,}")
 _LABEL = re.compile(r"^(?:(?P<outlet>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s+(?=(?:updated|published|posted)\b))?"
                     r"(?P<label>source|from|updated|last updated|published|posted|first published|date|editor|"
@@ -87,16 +83,23 @@ _OUTLET = re.compile(r"^(?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|of|the|and|&))
 
 
 def parse_date(value: str) -> Optional[str]:
-    """The first calendar date written in ``value`` (ISO, "March 5, 2021", "5 Mar 2021") as YYYY-MM-DD."""
+    """The first calendar date written in ``value`` (ISO, "March 5, 2021", "5 Mar 2021") as YYYY-MM-DD.
+
+    Unlike the HTML reader's ``parse_date`` any year is accepted: the header states it, nothing guesses it.
+    """
     import datetime
 
-    for pattern in _DATES:
-        m = pattern.search(value)
+    for m in (_NUMERIC_DATE.search(value), _TEXT_DATE.search(value)):
         if not m:
             continue
-        month = int(m.group("m")) if "m" in m.groupdict() and m.groupdict().get("m") else _MONTHS[m.group("mon")[:3].lower()]
+        g = m.groupdict()
+        if g.get("y") is not None:
+            y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        else:
+            y, d = int(g["y1"] or g["y2"]), int(g["d1"] or g["d2"])
+            mo = _MONTHS[(g["m1"] or g["m2"]).lower()[:3]]
         try:
-            return datetime.date(int(m.group("y")), month, int(m.group("d"))).isoformat()
+            return datetime.date(y, mo, d).isoformat()
         except ValueError:
             continue
     return None

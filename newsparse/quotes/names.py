@@ -31,7 +31,7 @@ NOT_NAME_START = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", 
                    "Over", "During", "Despite", "Like", "Unlike", "Mr.", "Ms.", "Mrs.", "Dr."}
 POSS = re.compile(r"['’]s\s+")
 POSS_END = re.compile(r"['’]s?$")
-CALENDAR_WORDS = _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
              "today", "yesterday", "tomorrow"}
 # interjections that open sentences; the tagger's UH class also holds names from chat text ("Lu")
@@ -87,7 +87,7 @@ def clean_entity_name(name: str, lex: CueLexicon, kind: str) -> Optional[str]:
         return None
     if any(len(w) == 1 and w.isalpha() for w in words):
         return None  # "T Vickers": a stray initial
-    if len(words) == 1 and kind == "person" and (words[0].lower() in _CALENDAR or not plausible_unknown_name(words)):
+    if len(words) == 1 and kind == "person" and (words[0].lower() in CALENDAR_WORDS or not plausible_unknown_name(words)):
         return None
     while words and (words[0] in NOT_NAME_START or (len(words) > 1 and words[0].lower() in NOT_NAME_CALENDAR)):
         words = words[1:]
