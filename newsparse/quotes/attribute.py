@@ -306,7 +306,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     span = piece[-1].end - piece[0].start
                     inq = sum(t.end - t.start for t in qs_in)
                     # the writer's own verbs; a "verb" right after a determiner is a noun ("the recall")
-                    writer_verb = any((t.tag.startswith("VB") or t.tag == "MD") and t.tag != "Q"
+                    writer_verb = any((t.tag.startswith("VB") or t.tag == "MD")
                                       and not (z > 0 and piece[z - 1].tag in ("DT", "PRP$"))
                                       for z, t in enumerate(piece))
                     if inq >= 0.9 * span or (inq >= 0.6 * span and not writer_verb):

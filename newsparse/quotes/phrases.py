@@ -172,8 +172,8 @@ def phrase_kind(toks: list[Tok], i: int, j: int) -> str:
     """name | pronoun | role for a speaker phrase."""
     if j - i == 1 and toks[i].low in PRONOUNS:
         return "pronoun"
-    if any(t.low in ("like", "including") or (t.low == "such" and z + 1 < j and toks[z + 1].low == "as")
-           for z, t in ((z, toks[z]) for z in range(i + 1, j - 1))):
+    if any(toks[z].low in ("like", "including") or (toks[z].low == "such" and toks[z + 1].low == "as")
+           for z in range(i + 1, j - 1)):
         return "role"  # "Farmers like Delgado": a group, the name an example
     if any(t.tag in ("NNP", "NNPS") and t.w[0].isupper() for t in toks[i:j]):
         # "A Freedom Mobile spokesperson": a name used as a modifier of a role noun
