@@ -165,3 +165,16 @@ def test_extract_stage_uses_the_dateline_and_the_visible_only_switch():
     markup_only = article(head=ld(datePublished="2024-02-01T09:00:00Z"))
     strict = ExtractStage(ExtractParams(date_requires_visible=True))
     assert strict.process(Document(input="t", raw=markup_only, content_type="html")).metadata.date is None
+
+
+def test_a_page_that_states_only_when_it_was_last_updated_has_no_publication_date():
+    # the stamp sits far below the headline (a cost guide's sidebar); the markup records
+    # only a modification; the extractor's guess repeats that modification date
+    filler = "<p>" + "Prices depend on the size of the job and the materials chosen. " * 12 + "</p>"
+    stamp = '<div class="side"><b>Last Updated:</b> <p>Nov 4, 2024</p></div>'
+    only_modified = article(head=ld(dateModified="2024-11-04T00:00:00Z"), after=filler + stamp)
+    assert date_of(only_modified, guess="2024-11-04") is None
+    # the same page with a publication date in its markup: the shown date stands
+    both = article(head=ld(datePublished="2024-10-01T08:00:00Z", dateModified="2024-11-04T00:00:00Z"),
+                   after=filler + stamp)
+    assert date_of(both, guess="2024-11-04") == "2024-11-04"

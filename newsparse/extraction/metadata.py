@@ -265,6 +265,7 @@ def parse_date(value: str) -> Optional[str]:
     return day.isoformat()
 
 
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
 _DATE_META = (
     "article:published_time", "og:published_time", "published_time", "datepublished", "date", "pubdate",
     "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
@@ -490,20 +491,33 @@ def visible_dates(tree, runs: Optional[list] = None) -> set[str]:
     return out
 
 
-def markup_dates(f: PageFacts) -> list[str]:
-    """Dates the markup states (published first, then modified), in order of trust."""
-    out: list[str] = []
+def markup_split(f: PageFacts) -> tuple[list[str], list[str]]:
+    """The markup's publication dates and its modification dates, each in order of trust."""
+    published: list[str] = []
+    modified: list[str] = []
     for o in article_objects(f) + f.jsonld:
         for key in ("datePublished", "dateCreated", "dateModified"):
             v = o.get(key)
             if isinstance(v, str) and parse_date(v):
+                (modified if key == "dateModified" else published).append(parse_date(v))
+    for keys, out in ((_DATE_META, published), (_MODIFIED_META, modified)):
+        for key in keys:
+            v = f.meta.get(key)
+            if v and parse_date(v):
                 out.append(parse_date(v))
-    for key in _DATE_META + ("article:modified_time", "og:updated_time", "dateModified", "last-modified"):
-        v = f.meta.get(key.lower())
-        if v and parse_date(v):
-            out.append(parse_date(v))
-    out += [parse_date(v.lstrip("~")) for v in f.time_published if parse_date(v.lstrip("~"))]
-    return list(dict.fromkeys(out))
+    published += [parse_date(v.lstrip("~")) for v in f.time_published if parse_date(v.lstrip("~"))]
+    return list(dict.fromkeys(published)), list(dict.fromkeys(modified))
+
+
+def markup_dates(f: PageFacts) -> list[str]:
+    """Dates the markup states (published first, then modified), in order of trust.
+
+    Modification dates count only beside a publication date: markup that records when a
+    page was last changed but never when it was published (cost guides, directory pages
+    rebuilt on a schedule) states no publication date.
+    """
+    published, modified = markup_split(f)
+    return list(dict.fromkeys(published + modified)) if published else []
 
 
 def _words(text: str) -> str:
@@ -645,7 +659,8 @@ def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = T
     for d in markup:
         if d in shown:
             return d
-    if guess and guess[:10] in shown:
+    # the extractor's guess may be such a lone modification date: not a publication date
+    if guess and guess[:10] in shown and (markup or guess[:10] not in markup_split(f)[1]):
         return guess[:10]
     if trust_markup:
         # Nothing visible: trust an article's machine-written publication timestamp. A bare
