@@ -178,3 +178,17 @@ def test_a_page_that_states_only_when_it_was_last_updated_has_no_publication_dat
     both = article(head=ld(datePublished="2024-10-01T08:00:00Z", dateModified="2024-11-04T00:00:00Z"),
                    after=filler + stamp)
     assert date_of(both, guess="2024-11-04") == "2024-11-04"
+
+
+def test_a_lone_timestamp_of_a_page_rewritten_long_after_is_not_its_date():
+    # an evergreen guide: no date shown, one structured-data record first written in 2019
+    # and rewritten in 2024
+    evergreen = article(head=ld(datePublished="2019-05-02T10:00:00Z", dateModified="2024-03-27T09:00:00Z"))
+    assert date_of(evergreen) is None
+    # a correction the next day is ordinary news practice: the timestamp stands
+    corrected = article(head=ld(datePublished="2024-03-26T10:00:00Z", dateModified="2024-03-27T09:00:00Z"))
+    assert date_of(corrected) == "2024-03-26"
+    # and a publication meta tag repeating the timestamp corroborates it
+    tagged = article(head=ld(datePublished="2019-05-02T10:00:00Z", dateModified="2024-03-27T09:00:00Z")
+                     + '<meta property="article:published_time" content="2019-05-02T10:00:00Z">')
+    assert date_of(tagged) == "2019-05-02"

@@ -665,10 +665,20 @@ def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = T
     if trust_markup:
         # Nothing visible: trust an article's machine-written publication timestamp. A bare
         # date without a time of day is too often a template or sitemap date to be trusted.
-        values = [o.get("datePublished") for o in article_objects(f)] + [f.meta.get("article:published_time")]
-        for v in values:
-            if isinstance(v, str) and _HAS_TIME.search(v) and parse_date(v):
-                return parse_date(v)
+        # A lone structured-data timestamp is believed unless the record was rewritten long
+        # after (dateModified more than a month later): a page re-edited months or years on
+        # that shows the reader no date is an evergreen page (a guide, a ranking), and its
+        # first timestamp is not a date the page stands by - unless a publication meta tag
+        # repeats it. Corrections in the days after publication are ordinary news practice.
+        meta_pub = {parse_date(v) for k, v in f.meta.items() if k in _DATE_META}
+        for o in article_objects(f):
+            v, mod = o.get("datePublished"), o.get("dateModified")
+            published = parse_date(v) if isinstance(v, str) and _HAS_TIME.search(v) else None
+            if published and (published in meta_pub or not _rewritten_later(published, mod)):
+                return published
+        v = f.meta.get("article:published_time")
+        if v and _HAS_TIME.search(v) and parse_date(v):
+            return parse_date(v)
         # a meta tag the site names as the publication date ("published", "publish-date"):
         # written for this purpose, so a bare date counts
         for key, v in f.meta.items():
@@ -677,6 +687,13 @@ def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = T
     return None
 
 
+def _rewritten_later(published: str, modified: Any) -> bool:
+    """Whether a record modified on ``modified`` was rewritten over a month after ``published``."""
+    m = parse_date(modified) if isinstance(modified, str) else None
+    return bool(m) and (_date.fromisoformat(m) - _date.fromisoformat(published)).days > EVERGREEN_DAYS
+
+
+EVERGREEN_DAYS = 31
 _PUBLICATION_META = re.compile(r"publish|pub[-_.]?date")
 _NOT_PUBLICATION_META = re.compile(r"publisher|publishing|last|modif|updat")
 
