@@ -192,3 +192,27 @@ def test_a_lone_timestamp_of_a_page_rewritten_long_after_is_not_its_date():
     tagged = article(head=ld(datePublished="2019-05-02T10:00:00Z", dateModified="2024-03-27T09:00:00Z")
                      + '<meta property="article:published_time" content="2019-05-02T10:00:00Z">')
     assert date_of(tagged) == "2019-05-02"
+
+
+def _title_of(head: str, h1: str) -> str | None:
+    facts = collect(parse_html(f"<html><head>{head}</head><body><main><h1>{h1}</h1>{BODY}</main></body></html>"))
+    return find_title(facts, "https://courier.example.org/city/tram")
+
+
+def test_a_visible_headline_beats_a_different_search_title():
+    seo = '<meta property="og:title" content="Tram Line Approved 2024 - Costs, Route and Timeline">'
+    assert _title_of(seo, "Council approves the new tram line after a decade") == \
+        "Council approves the new tram line after a decade"
+    # a short first heading is the site's or a section's name: the metadata title stands
+    assert _title_of(seo, "City Desk") == "Tram Line Approved 2024 - Costs, Route and Timeline"
+    # a headline that agrees with the metadata title is kept as written on the page
+    assert _title_of('<title>Council approves new tram line | Example Courier</title>',
+                     "Council approves the new tram line") == "Council approves the new tram line"
+
+
+def test_a_date_inside_a_sentence_cut_by_comments_is_no_dateline():
+    # frameworks cut text with empty comments: "valid through<!-- --> 01/23/2026<!-- -->." is a
+    # sentence, not a dateline under the headline
+    html = article(below='<p>This estimate is based on 31 completed projects in the area and is valid '
+                         'through<!-- --> <!-- -->01/23/2026<!-- -->. Actual costs may still vary.</p>')
+    assert date_of(html) is None

@@ -225,9 +225,19 @@ def find_title(f: PageFacts, url: Optional[str]) -> Optional[str]:
                 if hw < mw and len(mw - hw) <= 2 and not _SEPARATORS.search(match):
                     return match
                 return h
+    # No headline agrees with the metadata: the metadata title is then often a search-engine
+    # variant of the page's headline ("Best X of 2025 - Top 10 Picks" over "Top 10: Best X").
+    # A visible headline of a sentence's length is what readers see as the title; a short one
+    # is more often the site's or a section's name ("Yoga Pathways", "Open Menu").
+    for h in f.h1[:1]:
+        if HEADLINE_MIN_WORDS <= len(h.split()) <= 40 and not (site and _squash(h) == _squash(site)):
+            return h
     if stripped:
         return stripped[0]
     return f.h1[0] if f.h1 else None
+
+
+HEADLINE_MIN_WORDS = 5
 
 
 # --------------------------------------------------------------------------- dates
@@ -608,6 +618,18 @@ def _month_first(lang: Optional[str]) -> Optional[bool]:
     return lang in ("en", "en-us")
 
 
+def _joined(runs: list[tuple[int, str, Any]]) -> list[tuple[int, str, Any]]:
+    """Consecutive text nodes of one element joined: a sentence that HTML comments cut into
+    pieces (``valid through<!-- --> 01/23/2031<!-- -->.``) is one line, not a short dateline."""
+    out: list[tuple[int, str, Any]] = []
+    for pos, text, el in runs:
+        if out and out[-1][2] is el:
+            out[-1] = (out[-1][0], out[-1][1] + " " + text, el)
+        else:
+            out.append((pos, text, el))
+    return out
+
+
 def header_date(runs: list[tuple[int, str, Any]], tree, title: Optional[str], markup: list[str],
                 lang: Optional[str] = None, guess: Optional[str] = None) -> Optional[str]:
     """The date written next to the headline (the dateline under it or the kicker above it).
@@ -624,7 +646,7 @@ def header_date(runs: list[tuple[int, str, Any]], tree, title: Optional[str], ma
     month_first = _month_first(lang)
     found_at: list[tuple[bool, int, str]] = []
     prev = ""
-    for pos, text, el in runs:
+    for pos, text, el in _joined(runs):
         if pos + len(text) < span[0] - HEADER_BEFORE:
             continue
         if pos > span[1] + HEADER_AFTER:
