@@ -362,6 +362,9 @@ def find_authors(f: PageFacts, site: Optional[str]) -> list[str]:
     if f.bylines:
         sources.append(([_BY.sub("", f.bylines[0])], True))
     site_key = _squash(site or "")
+    # the outlet credited beside its writers ("Jane Roe and John Doe, The Example Courier")
+    outlets = {site_key} | {_squash(n) for o in article_objects(f) for n in _ld_names(o.get("publisher"))}
+    outlets.discard("")
     fallback: list[str] = []
     for candidates, strict in sources:
         out: list[str] = []
@@ -374,6 +377,9 @@ def find_authors(f: PageFacts, site: Optional[str]) -> list[str]:
                 if n and _squash(n) not in seen:
                     seen.add(_squash(n))
                     out.append(n)
+        people = [n for n in out if _squash(n) not in outlets]
+        if people and len(people) < len(out):
+            out = people
         if out and site_key and all(_squash(n) == site_key for n in out):
             # the site credited as author: a person named in a visible byline is the better answer
             fallback = fallback or out
