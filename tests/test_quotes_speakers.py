@@ -214,3 +214,21 @@ def test_the_company_a_few_sentences_after_its_name() -> None:
     doc = run_quotes("Vexamo Industries said on Monday that it would close its plant.\n" + filler +
                      "\nThe company said the closure would take effect in June.", entities=True)
     assert find(doc, "the closure").speaker in ("Vexamo Industries", "the Vexamo Industries")
+
+
+def test_a_clause_opener_is_never_the_speaker_and_a_reply_with_a_quoted_clause_reports() -> None:
+    doc = run_quotes(
+        "Dana Whitfield, who joined the board last month, defended the station.\n"
+        "When asked about the ruling, he replied the station would \u201cissue a further statement "
+        "next week.\u201d", entities=True)
+    q = find(doc, "the station would")
+    assert q.kind == "partial" and q.speaker == "Dana Whitfield"
+    assert all(q.speaker != "When" for q in doc.quotes)
+
+
+def test_an_intention_with_a_quoted_phrase_is_not_a_reported_clause() -> None:
+    # "hope" reports only a clause: "hopes to take action …" is an intention, quoted or not
+    doc = run_quotes("The principal hopes to take action \u201cup to and including expulsion.\u201d")
+    assert not any(q.text.startswith("to take action") for q in attributed(doc))
+    doc = run_quotes("The principal hopes the board will act \u201cup to and including expulsion.\u201d")
+    assert find(doc, "the board will act").speaker == "The principal"

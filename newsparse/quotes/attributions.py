@@ -58,6 +58,9 @@ def _speakerish(toks: list[Tok], i: int, j: int, lex: CueLexicon, strict: bool =
 
 
 OBJECT_PRONOUNS = {"me", "him", "her", "us", "them", "you"}
+# words that open a clause and are never its subject ("When asked", "If pressed", "As noted")
+SUBORDINATORS = {"when", "if", "as", "once", "unless", "while", "although", "though", "before", "after", "until",
+                 "because", "since", "whether", "where", "how", "why", "what", "whenever", "wherever"}
 # object verbs that cannot report without a listener ("told a story" is no report; "warned the plan
 # would fail" is)
 NEED_LISTENER = {"tell", "assure", "inform", "remind"}
@@ -188,6 +191,8 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
             if prev is not None and prev.w != "," and prev.tag != "Q" and prev.w not in ("—", ":") \
                     and not passive_cue(toks, k):
                 r = np_before(toks, k, lex)
+                if r and r[1] - r[0] == 1 and toks[r[0]].low in SUBORDINATORS:
+                    r = None  # "When asked …, he replied": a clause opener, read as a name at a sentence start
                 if r and _speakerish(toks, r[0], r[1], lex) and not (r[1] - r[0] > 1 and toks[r[0]].low == "that"):
                     att = Attribution(k, cj, r[0], r[1], cue)
             # inverted order is "said X", "says X", "added X": not "adding rooms", "recommend products"
@@ -220,7 +225,8 @@ def find_attributions(toks: list[Tok], lex: CueLexicon) -> list[Attribution]:
             closing = closing or (att.si > 0 and toks[att.si - 1].tag == "Q")
             if not closing and (nxt is None or not (nxt.low == "that" or nxt.tag == "Q" or nxt.w == ":" or
                                                     (nxt.w == "," and cj + 1 < n and toks[cj + 1].tag == "Q")
-                                                    or _report_after_adverbial(toks, cj))):
+                                                    or _report_after_adverbial(toks, cj)
+                                                    or _clause_with_quotation(toks, cj))):
                 att = None
         if att is not None and not cue.indirect and not any(t.tag == "Q" for t in toks):
             att = None  # "asked", "continued": quotation cues only
@@ -257,6 +263,29 @@ def _report_after_adverbial(toks: list[Tok], j: int) -> bool:
             return z > j
         if t.tag.startswith("VB") or t.tag == "MD" or t.w in (".", ";", "!", "?"):
             return False
+    return False
+
+
+CLAUSE_SUBJECT_TAGS = {"PRP", "DT", "NNP", "NNPS", "NN", "NNS", "PRP$", "CD", "EX"}
+
+
+def _clause_with_quotation(toks: list[Tok], j: int) -> bool:
+    """``replied the station would "…"``: a clause without ``that`` - a subject, its verb - that
+    runs into a quotation reports; "believes in "tough love"" (no verb before the quotation)
+    does not."""
+    if j >= len(toks) or toks[j].tag not in CLAUSE_SUBJECT_TAGS:
+        return False  # "vowed to take action "…"": an intention, not a clause with a subject
+    verb = False
+    for z in range(j, min(len(toks), j + 8)):
+        t = toks[z]
+        if t.tag == "Q":
+            return verb and z > j + 1
+        if t.w in (".", ";", "!", "?", ",", ":", "—"):
+            return False
+        if t.tag.startswith("VB") or t.tag == "MD":
+            if z == j:
+                return False  # "said hoping …": no subject
+            verb = True
     return False
 
 
