@@ -27,7 +27,7 @@ def main() -> None:
     ap.add_argument("--no-entities", action="store_true", help="time quotes without the entities stage before it")
     args = ap.parse_args()
 
-    from newsparse.model import Document, Paragraph
+    from newsparse.model import Document
     from newsparse.stages.entities import EntitiesStage
     from newsparse.stages.quotes import QuotesStage
     from newsparse.stages.segment import SegmentStage
@@ -35,12 +35,7 @@ def main() -> None:
     docs = []
     for line in args.gold.open(encoding="utf-8"):
         text = json.loads(line)["text"]
-        doc = Document(input="bench", text=text)
-        pos = 0
-        for para in text.split("\n"):
-            if para.strip():
-                doc.paragraphs.append(Paragraph(pos, pos + len(para)))
-            pos += len(para) + 1
+        doc = Document.from_lines(text, input="bench")
         SegmentStage().process(doc)
         if not args.no_entities:
             EntitiesStage().process(doc)

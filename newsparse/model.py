@@ -137,6 +137,18 @@ class Document:
     extra: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
 
+    @classmethod
+    def from_lines(cls, text: str, input: str = "text") -> "Document":
+        """A document whose ``text`` is already clean, one paragraph per non-blank line: where a
+        benchmark or a test starts after the clean stage (segment, entities, quotes)."""
+        doc = cls(input=input, text=text)
+        pos = 0
+        for line in text.split("\n"):
+            if line.strip():
+                doc.paragraphs.append(Paragraph(pos, pos + len(line)))
+            pos += len(line) + 1
+        return doc
+
 
 @dataclass
 class Analysis:

@@ -1,19 +1,14 @@
 """Run the segment (+ entities) + quotes stages on hand-written text for the quotes tests."""
 from __future__ import annotations
 
-from newsparse.model import Document, Paragraph, Quote
+from newsparse.model import Document, Quote
 from newsparse.stages.quotes import QuotesParams, QuotesStage
 from newsparse.stages.segment import SegmentStage
 
 
 def run_quotes(text: str, entities: bool = False, **params) -> Document:
     """Paragraphs are the text's lines; returns the processed document."""
-    doc = Document(input="test", text=text)
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            doc.paragraphs.append(Paragraph(pos, pos + len(line)))
-        pos += len(line) + 1
+    doc = Document.from_lines(text, input="test")
     SegmentStage().process(doc)
     if entities:
         from newsparse.stages.entities import EntitiesStage

@@ -88,3 +88,10 @@ def test_to_dict_matches_contract() -> None:
     e = record["entities"][0]
     for key in ("id", "name", "type", "count", "aliases", "mentions"):
         assert key in e
+
+
+def test_document_from_lines_makes_one_paragraph_per_non_blank_line() -> None:
+    from newsparse.model import Document
+
+    doc = Document.from_lines("First line.\n\n  \nSecond line here.")
+    assert [doc.text[p.start:p.end] for p in doc.paragraphs] == ["First line.", "Second line here."]
