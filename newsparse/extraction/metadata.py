@@ -205,6 +205,9 @@ def _similar(a: str, b: str) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.6
 
 
+HEADLINE_MIN_WORDS = 5  # a first <h1> this long is the headline even when the metadata title differs
+
+
 def find_title(f: PageFacts, url: Optional[str]) -> Optional[str]:
     """The visible headline when it agrees with the metadata title, else the stripped metadata title."""
     site = site_name(f, url)
@@ -229,15 +232,12 @@ def find_title(f: PageFacts, url: Optional[str]) -> Optional[str]:
     # variant of the page's headline ("Best X of 2025 - Top 10 Picks" over "Top 10: Best X").
     # A visible headline of a sentence's length is what readers see as the title; a short one
     # is more often the site's or a section's name ("Yoga Pathways", "Open Menu").
-    for h in f.h1[:1]:
-        if HEADLINE_MIN_WORDS <= len(h.split()) <= 40 and not (site and _squash(h) == _squash(site)):
-            return h
+    first = f.h1[0] if f.h1 else ""
+    if HEADLINE_MIN_WORDS <= len(first.split()) <= 40 and not (site and _squash(first) == _squash(site)):
+        return first
     if stripped:
         return stripped[0]
     return f.h1[0] if f.h1 else None
-
-
-HEADLINE_MIN_WORDS = 5
 
 
 # --------------------------------------------------------------------------- dates
@@ -715,13 +715,15 @@ def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = T
     return None
 
 
+EVERGREEN_DAYS = 31
+
+
 def _rewritten_later(published: str, modified: Any) -> bool:
     """Whether a record modified on ``modified`` was rewritten over a month after ``published``."""
     m = parse_date(modified) if isinstance(modified, str) else None
     return bool(m) and (_date.fromisoformat(m) - _date.fromisoformat(published)).days > EVERGREEN_DAYS
 
 
-EVERGREEN_DAYS = 31
 _PUBLICATION_META = re.compile(r"publish|pub[-_.]?date")
 _NOT_PUBLICATION_META = re.compile(r"publisher|publishing|last|modif|updat")
 
