@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from newsparse.nlp.dateline import dateline_at
 from newsparse.quotes.cues import Cue, CueLexicon
 from newsparse.quotes.phrases import DETS, NON_SPEAKER_HEADS, PRONOUNS, SKIP_BEFORE_CUE, np_after, np_before, phrase_kind
 from newsparse.quotes.tokens import PUNCT, Tok
@@ -115,19 +116,20 @@ def _listener_end(toks: list[Tok], j: int, lex: CueLexicon) -> Optional[int]:
     return None
 
 
-def is_dateline(toks: list[Tok]) -> bool:
-    """``BERLIN --``, ``BUFFALO, N.Y. —``: an upper-case place line opening the story, no speaker."""
-    if not toks or not (toks[0].w.isupper() and len(toks[0].w) >= 3 and toks[0].w.isalpha()):
-        return False
-    return any(t.w in ("—", "–", "--") or t.w.startswith("--") for t in toks[1:8])
+def dateline_end(toks: list[Tok]) -> int:
+    """Index after the dash of a dateline opening the unit (``BUFFALO, N.Y. —``; see
+    ``newsparse.nlp.dateline``), 0 when the unit opens with none."""
+    joined, starts = "", []
+    for t in toks[:16]:
+        starts.append(len(joined))
+        joined += t.w + " "
+    r = dateline_at(joined)
+    if r is None:
+        return 0
+    return next((z for z, at in enumerate(starts) if at >= r[1]), len(starts))
 
 
 ABBREVIATIONS = {"Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "St", "Bros", "Mfg", "Assn", "Dept", "Univ", "Ph.D", "U.S", "U.K"}
-def dateline_end(toks: list[Tok]) -> int:
-    """Index after a dateline's dash (0 when the unit opens with none)."""
-    if not is_dateline(toks):
-        return 0
-    return next(z for z in range(1, len(toks)) if toks[z].w in ("—", "–", "--") or toks[z].w.startswith("--")) + 1
 
 
 BE_FORMS = {"is", "was", "were", "are", "been", "be", "being", "'s", "’s"}

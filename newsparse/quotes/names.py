@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from newsparse.nlp.dateline import dateline_at
 from newsparse.quotes.cues import CueLexicon
 
 FIRST_NAMES = Path(__file__).resolve().parent.parent / "data" / "first_names.tsv"
@@ -111,17 +112,14 @@ def in_credit(text: str, start: int, end: int) -> bool:
     return "(" in before or "/" in before or after[:1] == "/" or after.lstrip()[:1] == "/"
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,40}(?:,[^\n—–]{1,40})?\s*(?:\((?:AP|Reuters|AFP|CP|UPI|Bloomberg)\)\s*)?(?:—|–|--)")
-
-
 def in_dateline(text: str, start: int, end: int) -> bool:
     """A name inside a paragraph-opening dateline (``MILTON, Ont. —``, ``PARIS (AP) —``): where
     the story was filed, never a speaker or an antecedent for "it"."""
     para = text.rfind("\n", 0, start) + 1
     if start - para > 60:
         return False
-    m = _DATELINE.match(text, para)
-    return m is not None and end <= m.end()
+    r = dateline_at(text, para)
+    return r is not None and end <= r[1]
 
 
 def function_word(word: str) -> bool:
