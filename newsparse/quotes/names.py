@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from newsparse.nlp.calendar import MONTHS, NAME_MONTHS, RELATIVE_DAYS, WEEKDAYS
 from newsparse.nlp.dateline import dateline_at
 from newsparse.quotes.cues import CueLexicon
 
@@ -32,13 +33,11 @@ NOT_NAME_START = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", 
                    "Over", "During", "Despite", "Like", "Unlike", "Mr.", "Ms.", "Mrs.", "Dr."}
 POSS = re.compile(r"['’]s\s+")
 POSS_END = re.compile(r"['’]s?$")
-CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-             "today", "yesterday", "tomorrow"}
+CALENDAR_WORDS = WEEKDAYS | MONTHS | RELATIVE_DAYS
 # interjections that open sentences; the tagger's UH class also holds names from chat text ("Lu")
 INTERJECTIONS = {"oh", "ah", "well", "yes", "yeah", "no", "hey", "ok", "okay", "please", "wow", "thanks", "sorry"}
 # days and months that never start a person's name ("May", "June", "April", "August" may)
-NOT_NAME_CALENDAR = frozenset(CALENDAR_WORDS - {"may", "june", "april", "august"})
+NOT_NAME_CALENDAR = CALENDAR_WORDS - NAME_MONTHS
 _NAME_OK_LOWER = {"of", "the", "and", "for", "de", "van", "von", "da", "di", "le", "la", "bin", "al", "el", "der",
                   "den", "du", "dos", "del", "on", "in", "at", "&"}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from newsparse.nlp.calendar import MONTHS, RELATIVE_DAYS, WEEKDAYS
 from newsparse.quotes.cues import CueLexicon
 from newsparse.quotes.tokens import Tok
 
@@ -20,12 +21,10 @@ SKIP_BEFORE_CUE = {"also", "previously", "later", "earlier", "then", "has", "hav
                    "publicly", "reportedly", "subsequently", "initially", "not", "n't", "never", "has", "had",
                    "already", "often", "simply", "just", "still", "even", "only", "first", "quickly", "however",
                    "previously", "separately", "clearly", "told", "did", "does", "do", "can", "should", "must"}
-NON_SPEAKER_HEADS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
-                     "year", "month", "day", "today", "yesterday", "time", "morning", "night", "afternoon",
-                     "evening", "weekend", "years", "months", "days", "weeks", "hours", "minutes", "interview",
-                     "january", "february", "march", "april", "june", "july", "august", "september", "october",
-                     "november", "december", "thing", "things", "way", "lot", "point", "part", "end", "fact",
-                     "seconds", "second", "minute", "hour"}
+NON_SPEAKER_HEADS = (WEEKDAYS | RELATIVE_DAYS | (MONTHS - {"may"})) | {
+    "week", "year", "month", "day", "time", "morning", "night", "afternoon", "evening", "weekend", "years", "months",
+    "days", "weeks", "hours", "minutes", "interview", "thing", "things", "way", "lot", "point", "part", "end", "fact",
+    "seconds", "second", "minute", "hour"}
 
 
 def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional[tuple[int, int]]:
