@@ -232,3 +232,10 @@ def test_an_intention_with_a_quoted_phrase_is_not_a_reported_clause() -> None:
     assert not any(q.text.startswith("to take action") for q in attributed(doc))
     doc = run_quotes("The principal hopes the board will act \u201cup to and including expulsion.\u201d")
     assert find(doc, "the board will act").speaker == "The principal"
+
+
+def test_a_firm_named_short_speaks_under_its_full_name() -> None:
+    doc = run_quotes("Calgary-based Vexamo Energy reported a profit on Wednesday.\n"
+                     "As of press time, Vexamo said political risk continues to impede its operations.",
+                     entities=True)
+    assert find(doc, "political risk").speaker == "Vexamo Energy"

@@ -21,7 +21,9 @@ ORG_WORDS = re.compile(r"\b(Inc|Corp|Ltd|LLC|University|Institute|Agency|Departm
                        r"Hospital|School|College|Government|Federation|Coalition|Alliance|Authority|Club|"
                        r"Press|Media|Health|Corporation|Industries|Systems|Technologies|Airlines|Laboratory|Laboratories|"
                        r"Observatory|Museum|Library|Academy|Agencies|Ministries|Administration|Organization|"
-                       r"Organisation|Program|Programme|Project|Fund|Trust|Forum)\b")
+                       r"Organisation|Program|Programme|Project|Fund|Trust|Forum|Energy|Holdings|Partners|Motors|"
+                       r"Petroleum|Airways|Ventures|Bancorp|Investments|Insurance|Entertainment|Communications|"
+                       r"Broadcasting|Brothers|Labs|Resources|Pharmaceuticals|Logistics)\b")
 _PARTICLE = r"(?:de|van|von|da|di|le|la|bin|al|el|der|den|du|dos|del|ter|ten|St\.)"
 _CAP = r"(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)"
 NAME_RE = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ ](?:{_PARTICLE}[ ])*{_CAP})*")
