@@ -23,9 +23,24 @@ class ExtractParams:
         "help": "HTML body: balanced = a precision and a recall trafilatura run combined; precision or recall = one run"})
     include_comments: bool = field(default=False, metadata={"help": "keep reader comments in the body (HTML)"})
     include_tables: bool = field(default=True, metadata={"help": "keep tables, one block per row (HTML)"})
+    continued: bool = field(default=True, metadata={
+        "help": "read the rest of a body split across several containers of the same template slot (HTML)"})
     date_requires_visible: bool = field(default=False, metadata={
         "help": "a date only when it is written in the page's visible text (fewer dates, fewer wrong ones)"})
     max_chars: int = field(default=10_000_000, metadata={"help": "larger inputs are refused with a clear message"})
+
+
+def add_continued(ex, tree) -> None:
+    """Insert the paragraphs of later body containers after the last body paragraph found
+    (``newsparse.extraction.continued``)."""
+    from newsparse.extraction.continued import continued_blocks
+
+    more = continued_blocks(tree, ex.blocks)
+    if not more:
+        return
+    at = max(i for i, b in enumerate(ex.blocks) if b.kind == "paragraph" and len(b.text.split()) >= 8) + 1
+    ex.blocks[at:at] = more
+    ex.strategy += f" + {len(more)} blocks from later body containers"
 
 
 def _key(text: str) -> str:
@@ -42,6 +57,8 @@ def extract_html(doc: Document, params: ExtractParams) -> None:
     for text, reason in ex.dropped:
         doc.removed.append(Removed(text, reason, stage="extract"))
     tree = M.parse_html(doc.raw)
+    if params.continued:
+        add_continued(ex, tree)
     facts = M.collect(tree)
     md = doc.metadata
     url = doc.url or ex.meta.get("url")
