@@ -10,9 +10,12 @@ NEWS = ("The regional council approved the new bridge on Tuesday, officials said
 REVIEW = ("ok so i finally tried the new noodle bar near my office lol. honestly it's the best ramen i've had "
           "since moving here!! the staff were super friendly :) you guys should def go, i'm going back "
           "next week for sure. can't wait")
-EMAIL = ("Hi Tom, thanks for your note! I'm out of the office until Monday, so can you send me the slides "
-         "when you get a chance? I'll look at them over the weekend. Let me know if you need anything "
-         "else from me. Cheers!")
+EMAIL = ("hi tom, thanks for your note! i'm out of the office until monday so can you send me the slides "
+         "when you get a chance? i'll look at them over the weekend. let me know if you need anything "
+         "else from me. cheers!")
+BLOG = ("Have you ever wondered why your sourdough won't rise? You're not alone! I've baked bread for ten "
+        "years and I still get it wrong sometimes. Here's what I learned from Marta Okonkwo, who runs a "
+        "bakery in Lisbon. Trust me, you'll love the results!")
 
 
 def test_news_paragraph_is_news() -> None:
@@ -22,6 +25,13 @@ def test_news_paragraph_is_news() -> None:
 def test_informal_review_and_email_are_web() -> None:
     assert genre.detect(REVIEW)[0] == genre.WEB
     assert genre.detect(EMAIL)[0] == genre.WEB
+
+
+def test_an_informal_register_written_with_capitals_stays_news() -> None:
+    """A blog talking to its reader in the first and second person, but writing names and
+    sentences as edited text does: the news model tags such text better."""
+    assert genre.web_probability(BLOG) > 0.5
+    assert genre.detect(BLOG)[0] == genre.NEWS
 
 
 def test_first_person_inside_quotes_is_not_informal() -> None:
@@ -39,4 +49,4 @@ def test_signals_of_informal_writing() -> None:
 
 def test_short_text_stays_news() -> None:
     """Too few words to be sure: the news model, whose mistakes on web text cost less."""
-    assert genre.detect("lol i love it!!")[0] == genre.NEWS
+    assert genre.detect("lol i love it!! so good")[0] == genre.NEWS

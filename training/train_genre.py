@@ -115,9 +115,15 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--threshold", type=float, default=0.9, help="web probability needed to route to web")
-    ap.add_argument("--min-words", type=int, default=20, help="shorter documents stay news")
+    ap.add_argument("--min-words", type=int, default=10, help="shorter documents stay news")
+    ap.add_argument("--lower-alone", type=float, default=0.5,
+                    help="share of lower-case sentence starts that makes a document web by itself")
+    ap.add_argument("--lower-with-register", type=float, default=0.1,
+                    help="share of lower-case sentence starts needed with an informal register (p >= threshold)")
     ap.add_argument("--out", type=Path, default=ROOT / "newsparse" / "models" / "genre.json")
     ap.add_argument("--report", action="store_true", help="print routing shares on the held-out sets")
+    ap.add_argument("--cache", type=Path, help="JSON file keeping the held-out texts between runs "
+                                                "(extracting the pages takes a minute or two)")
     args = ap.parse_args(argv)
 
     texts, labels = training_set()
@@ -128,7 +134,8 @@ def main(argv: list[str] | None = None) -> None:
     model = {"features": list(genre.FEATURES), "weights": [round(float(x), 6) for x in w],
              "bias": round(float(b), 6), "mean": [round(float(x), 8) for x in mean],
              "scale": [round(float(x), 8) for x in scale], "threshold": args.threshold,
-             "min_words": args.min_words}
+             "min_words": args.min_words, "lower_alone": args.lower_alone,
+             "lower_with_register": args.lower_with_register}
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     genre._model.cache_clear()
     print(f"{int(y.sum())} web / {int(len(y) - y.sum())} edited training documents -> {args.out}", file=sys.stderr)
@@ -139,7 +146,13 @@ def main(argv: list[str] | None = None) -> None:
         sel = [r for r, l in zip(train_web, labels) if l == lab]
         print(f"  training {name}: {sum(sel)}/{len(sel)} routed web", file=sys.stderr)
     if args.report:
-        for name, docs in held_out().items():
+        if args.cache and args.cache.exists():
+            sets = json.loads(args.cache.read_text(encoding="utf-8"))
+        else:
+            sets = held_out()
+            if args.cache:
+                args.cache.write_text(json.dumps(sets), encoding="utf-8")
+        for name, docs in sets.items():
             routed = sum(genre.detect(t, args.out)[0] == genre.WEB for t in docs)
             print(f"{name}: {routed}/{len(docs)} web ({100 * routed / max(len(docs), 1):.1f}%)")
 

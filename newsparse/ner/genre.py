@@ -37,13 +37,28 @@ REPORTING = frozenset({"said", "says", "told", "according", "added", "stated", "
                        "spokesman", "spokeswoman", "spokesperson"})
 
 #: signal names, in the order of the model's weights
-FEATURES = ("first", "lower_i", "second", "contraction", "exclaim", "question", "lower_start",
+FEATURES = ("first", "lower_i", "lower_proper", "second", "contraction", "exclaim", "question", "lower_start",
             "emoticon", "reporting", "quoted", "capitalised", "numbers", "log_words")
+
+
+def _lower_proper(words: list[str]) -> int:
+    """Words written in lower case that news text nearly always capitalises (``paris``, ``monday``,
+    ``john``: capitalisation-ratio bucket 3 of the NER word clusters): a writer who skips capitals."""
+    from newsparse.ner.gazetteers import clusters
+
+    cls = clusters()
+    n = 0
+    for w in words:
+        if w[:1].islower():
+            c = cls.get(w)
+            if c is not None and c[2] == "3":
+                n += 1
+    return n
 
 
 def signals(text: str) -> dict[str, float]:
     """The document's genre signals: rates per word (or per sentence, or shares of the text)."""
-    outside = _QUOTED.sub(" ", text)
+    outside = _QUOTED.sub(" § ", text)  # a sign, not a space: the word after a quote starts no sentence
     quoted_chars = sum(len(m.group()) for m in _QUOTED.finditer(text))
     words = _WORD.findall(outside)
     n = max(len(words), 1)
@@ -58,6 +73,7 @@ def signals(text: str) -> dict[str, float]:
     return {
         "first": sum(w in FIRST for w in lows) / n,
         "lower_i": sum(w == "i" or w.startswith(("i'", "i’")) for w in words) / n,
+        "lower_proper": _lower_proper(words) / n,
         "second": sum(w in SECOND for w in lows) / n,
         "contraction": len(_CONTRACTION.findall(outside)) / n,
         "exclaim": outside.count("!") / n_sent,
@@ -80,8 +96,11 @@ def _model(path: str) -> dict:
 
 def web_probability(text: str, path: Path | str | None = None) -> float:
     """Probability (by the shipped logistic model) that ``text`` is informal user-written web text."""
-    m = _model(str(path or MODEL_PATH))
-    sig = signals(text)
+    return probability(signals(text), _model(str(path or MODEL_PATH)))
+
+
+def probability(sig: dict[str, float], m: dict) -> float:
+    """The logistic model ``m`` applied to the signals ``sig``."""
     z = m["bias"]
     for name, w, mu, sd in zip(m["features"], m["weights"], m["mean"], m["scale"]):
         z += w * (sig[name] - mu) / sd
@@ -89,10 +108,20 @@ def web_probability(text: str, path: Path | str | None = None) -> float:
 
 
 def detect(text: str, path: Path | str | None = None) -> tuple[str, float]:
-    """``("web", p)`` when the model is sure enough and the document long enough, else ``("news", p)``."""
+    """``("web", p)`` or ``("news", p)`` with ``p`` the model's web probability.
+
+    Web when the document has enough words and either its writer does not capitalise sentences
+    (``lower_alone``: half of the sentence starts in lower case, which edited text never does),
+    or the register is informal (``p >= threshold``) *and* some sentences start in lower case
+    (``lower_with_register``). The register alone is not enough: blogs, advice columns and
+    interviews talk to the reader in the first and second person but write names as news does,
+    and the news model tags them better."""
     m = _model(str(path or MODEL_PATH))
-    p = web_probability(text, path)
-    n_words = len(_WORD.findall(text))
-    if p >= m["threshold"] and n_words >= m["min_words"]:
+    sig = signals(text)
+    p = probability(sig, m)
+    if math.exp(sig["log_words"]) - 1 < m["min_words"]:
+        return NEWS, p
+    lower = sig["lower_start"]
+    if lower >= m["lower_alone"] or (p >= m["threshold"] and lower >= m["lower_with_register"]):
         return WEB, p
     return NEWS, p

@@ -125,9 +125,12 @@ class EntitiesStage(Stage):
         with paused_gc():  # the caches of new word types fill in bursts (see ner/model.py)
             mentions, tokens = tagged_mentions(text, sentences, model_path, doc.extra.get(GIVEN_TOKENS))
         mentions = mg.clean_symbols(mentions, text)
-        mentions = mg.lowercase_edges(mentions, text)
+        web = genre == "web"
+        if not web:  # text written without capitals: a lower-case edge word is no evidence
+            mentions = mg.lowercase_edges(mentions, text)
         mentions = mg.clean_edges([mg.strip_titles(m, text) for m in mentions], text)
-        mentions = mg.split_country_prefix(mentions, tokens, text)
+        if not web:  # web corpora keep "U.S. Treasury" one ORG; news articles name the country apart
+            mentions = mg.split_country_prefix(mentions, tokens, text)
         mentions = mg.split_person_tail(mentions, tokens, text)
         mentions = mg.title_firms(text, mentions)
         mentions = mg.camel_case_firms(mentions)
