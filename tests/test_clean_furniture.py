@@ -107,3 +107,35 @@ def test_clean_never_raises(blocks, content_type):
 def test_hover_card_after_doubled_name_is_removed():
     text = "He threatened Rep. Jane RoeJane RoeLatest: budget talks stall | Vote delayed MORE (D-Ore.), officials said."
     assert undouble(text) == "He threatened Rep. Jane Roe (D-Ore.), officials said."
+
+
+def _story(n: int) -> list[Block]:
+    """``n`` distinct paragraphs of about 45 words each (a few hundred words in all)."""
+    return [Block(f"Paragraph {i} of the council story: the members debated the tram line for the "
+                  f"{i}th hour, heard residents from the harbour district, read letters from shop "
+                  f"owners and bus drivers, and adjourned again without a vote while the mayor "
+                  f"promised a decision before the summer recess of year {2020 + i}.") for i in range(n)]
+
+
+def test_a_page_that_carries_its_article_twice_keeps_one_copy():
+    story = _story(9)  # about 400 words
+    doc = _clean([Block("Tram line", "title"), *story, Block("Related: more from the city desk"),
+                  *[Block(b.text) for b in story]])
+    assert doc.text.count("Paragraph 3 of the council story") == 1
+    assert sum(r.reason == "repeated passage" for r in doc.removed) == 9
+
+
+def test_short_repeats_are_the_writers_and_stay():
+    plan = []
+    for day in ("Monday", "Tuesday", "Wednesday"):
+        plan += [Block(f"{day} plan"), Block("Breakfast: two eggs, one cup of spinach and a slice of rye bread."),
+                 Block("Lunch: a bowl of lentil soup with carrots, celery and one small wholegrain roll."),
+                 Block(f"Dinner on {day}: grilled fish with rice.")]
+    doc = _clean(plan)
+    assert doc.text.count("Breakfast: two eggs") == 3
+    assert not any(r.reason == "repeated passage" for r in doc.removed)
+    # the rule can be turned off
+    story = _story(9)
+    doc = Document(input="t", content_type="html", blocks=[*story, *[Block(b.text) for b in story]])
+    kept = CleanStage(CleanStage.Params(repeat_min_words=0)).process(doc)
+    assert kept.text.count("Paragraph 3 of the council story") == 2

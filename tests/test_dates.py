@@ -165,3 +165,54 @@ def test_extract_stage_uses_the_dateline_and_the_visible_only_switch():
     markup_only = article(head=ld(datePublished="2024-02-01T09:00:00Z"))
     strict = ExtractStage(ExtractParams(date_requires_visible=True))
     assert strict.process(Document(input="t", raw=markup_only, content_type="html")).metadata.date is None
+
+
+def test_a_page_that_states_only_when_it_was_last_updated_has_no_publication_date():
+    # the stamp sits far below the headline (a cost guide's sidebar); the markup records
+    # only a modification; the extractor's guess repeats that modification date
+    filler = "<p>" + "Prices depend on the size of the job and the materials chosen. " * 12 + "</p>"
+    stamp = '<div class="side"><b>Last Updated:</b> <p>Nov 4, 2024</p></div>'
+    only_modified = article(head=ld(dateModified="2024-11-04T00:00:00Z"), after=filler + stamp)
+    assert date_of(only_modified, guess="2024-11-04") is None
+    # the same page with a publication date in its markup: the shown date stands
+    both = article(head=ld(datePublished="2024-10-01T08:00:00Z", dateModified="2024-11-04T00:00:00Z"),
+                   after=filler + stamp)
+    assert date_of(both, guess="2024-11-04") == "2024-11-04"
+
+
+def test_a_lone_timestamp_of_a_page_rewritten_long_after_is_not_its_date():
+    # an evergreen guide: no date shown, one structured-data record first written in 2019
+    # and rewritten in 2024
+    evergreen = article(head=ld(datePublished="2019-05-02T10:00:00Z", dateModified="2024-03-27T09:00:00Z"))
+    assert date_of(evergreen) is None
+    # a correction the next day is ordinary news practice: the timestamp stands
+    corrected = article(head=ld(datePublished="2024-03-26T10:00:00Z", dateModified="2024-03-27T09:00:00Z"))
+    assert date_of(corrected) == "2024-03-26"
+    # and a publication meta tag repeating the timestamp corroborates it
+    tagged = article(head=ld(datePublished="2019-05-02T10:00:00Z", dateModified="2024-03-27T09:00:00Z")
+                     + '<meta property="article:published_time" content="2019-05-02T10:00:00Z">')
+    assert date_of(tagged) == "2019-05-02"
+
+
+def _title_of(head: str, h1: str) -> str | None:
+    facts = collect(parse_html(f"<html><head>{head}</head><body><main><h1>{h1}</h1>{BODY}</main></body></html>"))
+    return find_title(facts, "https://courier.example.org/city/tram")
+
+
+def test_a_visible_headline_beats_a_different_search_title():
+    seo = '<meta property="og:title" content="Tram Line Approved 2024 - Costs, Route and Timeline">'
+    assert _title_of(seo, "Council approves the new tram line after a decade") == \
+        "Council approves the new tram line after a decade"
+    # a short first heading is the site's or a section's name: the metadata title stands
+    assert _title_of(seo, "City Desk") == "Tram Line Approved 2024 - Costs, Route and Timeline"
+    # a headline that agrees with the metadata title is kept as written on the page
+    assert _title_of('<title>Council approves new tram line | Example Courier</title>',
+                     "Council approves the new tram line") == "Council approves the new tram line"
+
+
+def test_a_date_inside_a_sentence_cut_by_comments_is_no_dateline():
+    # frameworks cut text with empty comments: "valid through<!-- --> 01/23/2026<!-- -->." is a
+    # sentence, not a dateline under the headline
+    html = article(below='<p>This estimate is based on 31 completed projects in the area and is valid '
+                         'through<!-- --> <!-- -->01/23/2026<!-- -->. Actual costs may still vary.</p>')
+    assert date_of(html) is None

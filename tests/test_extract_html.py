@@ -115,3 +115,16 @@ def test_site_credited_as_author_gives_way_to_a_person_in_the_byline():
             '"name": "Example Gazette"}}</script></head><body><p class="byline">By Sam Lee</p></body></html>')
     f = collect(parse_html(html))
     assert find_authors(f, "Example Gazette") == ["Sam Lee"]
+
+
+def test_the_outlet_credited_beside_its_writers_is_not_an_author():
+    from newsparse.extraction.metadata import collect, find_authors, parse_html
+
+    html = ('<html><head><meta property="og:site_name" content="Courier Online">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", '
+            '"name": "Sam Lee and Ana Ruiz, The Harbour Courier"}, "publisher": {"@type": "Organization", '
+            '"name": "The Harbour Courier"}}</script></head><body><p>Text.</p></body></html>')
+    assert find_authors(collect(parse_html(html)), "Courier Online") == ["Sam Lee", "Ana Ruiz"]
+    # an outlet that is the only credit stays (nothing better is named)
+    alone = html.replace("Sam Lee and Ana Ruiz, ", "")
+    assert find_authors(collect(parse_html(alone)), "Courier Online") == ["The Harbour Courier"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.quotes_helpers import run_quotes
+from tests.quotes_helpers import attributed, run_quotes
 
 PIECES = ['"', "“", "”", "‘", "’", "«", "»", "„", ",", ".", ":", "\n", " ", "said", "says", "told", "according to",
           "she", "He", "Anna Berg", "Berg", "the company", "that", "The plan", "would fail", "Mr.", "U.S.", "adding",
@@ -29,3 +29,15 @@ def test_random_mark_soup_gives_valid_spans(parts: list[str]) -> None:
 def test_empty_and_markless_texts() -> None:
     assert run_quotes("").quotes == []
     assert run_quotes("No quotations and no speech here at all.").quotes == []
+
+
+def test_a_title_in_title_case_is_a_name_not_speech() -> None:
+    doc = run_quotes(
+        "The studio says the film reclaims the genre for children. \u201cThe Boy Who Sailed Past the Moon\u201d "
+        "opens on Friday.\n"
+        "This image released by Northlight Pictures shows Mara Lindqvist in a scene from "
+        "\"The Boy Who Sailed Past the Moon.\" ( Ola Berg / AP )\n"
+        "Lindqvist said the sequel \u201cwill be darker and much longer than the first one.\u201d", entities=True)
+    assert not any("The Boy Who Sailed" in q.text for q in attributed(doc))
+    # a real fragment of speech in the same article is still reported
+    assert any(q.text.startswith("will be darker") for q in attributed(doc))

@@ -225,9 +225,19 @@ def find_title(f: PageFacts, url: Optional[str]) -> Optional[str]:
                 if hw < mw and len(mw - hw) <= 2 and not _SEPARATORS.search(match):
                     return match
                 return h
+    # No headline agrees with the metadata: the metadata title is then often a search-engine
+    # variant of the page's headline ("Best X of 2025 - Top 10 Picks" over "Top 10: Best X").
+    # A visible headline of a sentence's length is what readers see as the title; a short one
+    # is more often the site's or a section's name ("Yoga Pathways", "Open Menu").
+    for h in f.h1[:1]:
+        if HEADLINE_MIN_WORDS <= len(h.split()) <= 40 and not (site and _squash(h) == _squash(site)):
+            return h
     if stripped:
         return stripped[0]
     return f.h1[0] if f.h1 else None
+
+
+HEADLINE_MIN_WORDS = 5
 
 
 # --------------------------------------------------------------------------- dates
@@ -265,6 +275,7 @@ def parse_date(value: str) -> Optional[str]:
     return day.isoformat()
 
 
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
 _DATE_META = (
     "article:published_time", "og:published_time", "published_time", "datepublished", "date", "pubdate",
     "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
@@ -351,6 +362,9 @@ def find_authors(f: PageFacts, site: Optional[str]) -> list[str]:
     if f.bylines:
         sources.append(([_BY.sub("", f.bylines[0])], True))
     site_key = _squash(site or "")
+    # the outlet credited beside its writers ("Jane Roe and John Doe, The Example Courier")
+    outlets = {site_key} | {_squash(n) for o in article_objects(f) for n in _ld_names(o.get("publisher"))}
+    outlets.discard("")
     fallback: list[str] = []
     for candidates, strict in sources:
         out: list[str] = []
@@ -363,6 +377,9 @@ def find_authors(f: PageFacts, site: Optional[str]) -> list[str]:
                 if n and _squash(n) not in seen:
                     seen.add(_squash(n))
                     out.append(n)
+        people = [n for n in out if _squash(n) not in outlets]
+        if people and len(people) < len(out):
+            out = people
         if out and site_key and all(_squash(n) == site_key for n in out):
             # the site credited as author: a person named in a visible byline is the better answer
             fallback = fallback or out
@@ -490,20 +507,33 @@ def visible_dates(tree, runs: Optional[list] = None) -> set[str]:
     return out
 
 
-def markup_dates(f: PageFacts) -> list[str]:
-    """Dates the markup states (published first, then modified), in order of trust."""
-    out: list[str] = []
+def markup_split(f: PageFacts) -> tuple[list[str], list[str]]:
+    """The markup's publication dates and its modification dates, each in order of trust."""
+    published: list[str] = []
+    modified: list[str] = []
     for o in article_objects(f) + f.jsonld:
         for key in ("datePublished", "dateCreated", "dateModified"):
             v = o.get(key)
             if isinstance(v, str) and parse_date(v):
+                (modified if key == "dateModified" else published).append(parse_date(v))
+    for keys, out in ((_DATE_META, published), (_MODIFIED_META, modified)):
+        for key in keys:
+            v = f.meta.get(key)
+            if v and parse_date(v):
                 out.append(parse_date(v))
-    for key in _DATE_META + ("article:modified_time", "og:updated_time", "dateModified", "last-modified"):
-        v = f.meta.get(key.lower())
-        if v and parse_date(v):
-            out.append(parse_date(v))
-    out += [parse_date(v.lstrip("~")) for v in f.time_published if parse_date(v.lstrip("~"))]
-    return list(dict.fromkeys(out))
+    published += [parse_date(v.lstrip("~")) for v in f.time_published if parse_date(v.lstrip("~"))]
+    return list(dict.fromkeys(published)), list(dict.fromkeys(modified))
+
+
+def markup_dates(f: PageFacts) -> list[str]:
+    """Dates the markup states (published first, then modified), in order of trust.
+
+    Modification dates count only beside a publication date: markup that records when a
+    page was last changed but never when it was published (cost guides, directory pages
+    rebuilt on a schedule) states no publication date.
+    """
+    published, modified = markup_split(f)
+    return list(dict.fromkeys(published + modified)) if published else []
 
 
 def _words(text: str) -> str:
@@ -594,6 +624,18 @@ def _month_first(lang: Optional[str]) -> Optional[bool]:
     return lang in ("en", "en-us")
 
 
+def _joined(runs: list[tuple[int, str, Any]]) -> list[tuple[int, str, Any]]:
+    """Consecutive text nodes of one element joined: a sentence that HTML comments cut into
+    pieces (``valid through<!-- --> 01/23/2031<!-- -->.``) is one line, not a short dateline."""
+    out: list[tuple[int, str, Any]] = []
+    for pos, text, el in runs:
+        if out and out[-1][2] is el:
+            out[-1] = (out[-1][0], out[-1][1] + " " + text, el)
+        else:
+            out.append((pos, text, el))
+    return out
+
+
 def header_date(runs: list[tuple[int, str, Any]], tree, title: Optional[str], markup: list[str],
                 lang: Optional[str] = None, guess: Optional[str] = None) -> Optional[str]:
     """The date written next to the headline (the dateline under it or the kicker above it).
@@ -610,7 +652,7 @@ def header_date(runs: list[tuple[int, str, Any]], tree, title: Optional[str], ma
     month_first = _month_first(lang)
     found_at: list[tuple[bool, int, str]] = []
     prev = ""
-    for pos, text, el in runs:
+    for pos, text, el in _joined(runs):
         if pos + len(text) < span[0] - HEADER_BEFORE:
             continue
         if pos > span[1] + HEADER_AFTER:
@@ -645,15 +687,26 @@ def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = T
     for d in markup:
         if d in shown:
             return d
-    if guess and guess[:10] in shown:
+    # the extractor's guess may be such a lone modification date: not a publication date
+    if guess and guess[:10] in shown and (markup or guess[:10] not in markup_split(f)[1]):
         return guess[:10]
     if trust_markup:
         # Nothing visible: trust an article's machine-written publication timestamp. A bare
         # date without a time of day is too often a template or sitemap date to be trusted.
-        values = [o.get("datePublished") for o in article_objects(f)] + [f.meta.get("article:published_time")]
-        for v in values:
-            if isinstance(v, str) and _HAS_TIME.search(v) and parse_date(v):
-                return parse_date(v)
+        # A lone structured-data timestamp is believed unless the record was rewritten long
+        # after (dateModified more than a month later): a page re-edited months or years on
+        # that shows the reader no date is an evergreen page (a guide, a ranking), and its
+        # first timestamp is not a date the page stands by - unless a publication meta tag
+        # repeats it. Corrections in the days after publication are ordinary news practice.
+        meta_pub = {parse_date(v) for k, v in f.meta.items() if k in _DATE_META}
+        for o in article_objects(f):
+            v, mod = o.get("datePublished"), o.get("dateModified")
+            published = parse_date(v) if isinstance(v, str) and _HAS_TIME.search(v) else None
+            if published and (published in meta_pub or not _rewritten_later(published, mod)):
+                return published
+        v = f.meta.get("article:published_time")
+        if v and _HAS_TIME.search(v) and parse_date(v):
+            return parse_date(v)
         # a meta tag the site names as the publication date ("published", "publish-date"):
         # written for this purpose, so a bare date counts
         for key, v in f.meta.items():
@@ -662,6 +715,13 @@ def stated_date(tree, f: PageFacts, guess: Optional[str], trust_markup: bool = T
     return None
 
 
+def _rewritten_later(published: str, modified: Any) -> bool:
+    """Whether a record modified on ``modified`` was rewritten over a month after ``published``."""
+    m = parse_date(modified) if isinstance(modified, str) else None
+    return bool(m) and (_date.fromisoformat(m) - _date.fromisoformat(published)).days > EVERGREEN_DAYS
+
+
+EVERGREEN_DAYS = 31
 _PUBLICATION_META = re.compile(r"publish|pub[-_.]?date")
 _NOT_PUBLICATION_META = re.compile(r"publisher|publishing|last|modif|updat")
 

@@ -17,15 +17,18 @@ SUBORDINATE_START = {"when", "asked", "as", "after", "before", "in", "despite", 
 CIRCUMSTANCE_PREPS = {"in", "on", "at", "during", "via", "after", "before", "through", "from", "with", "by"}
 
 
+TITLE_MAX_WORDS = 8  # titles of films and books run longer than names; speech is rarely all capitalised
+
+
 def is_scare(text: str, q: QSpan, toks: list[Tok], qi: int) -> bool:
     """A term or name in quotation marks rather than somebody's words."""
     inner = text[q.start : q.end].strip(" ,.")
     words = inner.split()
     if not words:
         return True
-    if len(words) <= 6 and all(w[0].isupper() or w.lower() in ("of", "the", "and", "for", "a", "in", "on", "to", "&")
-                               for w in words) and not inner.endswith(("!", "?")) and len(words) <= 5:
-        return True
+    if len(words) <= TITLE_MAX_WORDS and all(w[0].isupper() or w.lower() in ("of", "the", "and", "for", "a", "in", "on", "to", "&")
+                                             for w in words) and not inner.endswith(("!", "?")):
+        return True  # a name or a title in Title Case: "Ring of Fire", "The Kid Who Would Be King"
     nxt = toks[qi + 1] if qi + 1 < len(toks) else None
     if len(words) <= 2 and nxt is not None and nxt.tag.startswith(("NN", "JJ")) and nxt.w[0].islower():
         return True  # used as a modifier: the "untrusted" apps

@@ -22,6 +22,9 @@ class CleanParams:
         "help": "remove newsletter prompts, teasers, credits, footers... (each listed by --explain)"})
     keep_captions_in_text: bool = field(default=False, metadata={"help": "leave photo captions in the text too"})
     keep_headings_in_text: bool = field(default=True, metadata={"help": "section headings stay in the text as heading paragraphs"})
+    repeat_min_words: int = field(default=300, metadata={
+        "help": "a passage of at least this many words that repeats an earlier one block for block, word for "
+                "word, is dropped (a page that carries its article twice); 0 keeps every repeat"})
 
 
 _END_PUNCT = re.compile(r"[.!?,;:\"”’»)]$")
@@ -48,6 +51,32 @@ def trailing_navigation(blocks: list[Block]) -> int:
     if run >= 2 or (run == 1 and furniture_reason(blocks[-1].text)):
         return i
     return len(blocks)
+
+
+def repeated_passages(blocks: list[Block], min_words: int) -> set[int]:
+    """Indexes of blocks that repeat an earlier passage of ``min_words`` or more words, block for
+    block and in the same order: a page that carries its article twice (an app or print copy, a
+    second tab). Shorter repeats stay - a meal plan's recurring lines, a question put to each
+    interviewee in turn, a refrain are the writer's."""
+    if min_words <= 0:
+        return set()
+    keys = [" ".join(re.findall(r"\w+", b.text.lower())) for b in blocks]
+    first: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        first.setdefault(k, i)
+    out: set[int] = set()
+    i = 0
+    while i < len(keys):
+        j = first[keys[i]]
+        n = words = 0
+        if keys[i] and j < i:
+            while i + n < len(keys) and j + n < i and keys[i + n] == keys[j + n]:
+                words += keys[i + n].count(" ") + 1
+                n += 1
+        if words >= min_words:
+            out.update(range(i, i + n))
+        i += max(n, 1)
+    return out
 
 
 def looks_like_heading(text: str, blocks: list[Block], idx: int) -> bool:
@@ -88,10 +117,14 @@ class CleanStage(Stage):
             blocks = blocks[:cut]
         parts: list[str] = []
         paragraphs: list[Paragraph] = []
+        repeated = repeated_passages(blocks, p.repeat_min_words) if p.drop_furniture else set()
         pos = 0
         for idx, b in enumerate(blocks):
             kind = b.kind
             if kind in ("title", "byline"):
+                continue
+            if idx in repeated:
+                doc.removed.append(Removed(b.text, "repeated passage"))
                 continue
             if p.drop_furniture and kind not in ("blockquote", "table"):
                 reason = furniture_reason(b.text)
