@@ -85,3 +85,27 @@ def test_the_stage_tags_with_the_chosen_model(monkeypatch) -> None:
     run(REVIEW, model_genre="news")
     run(REVIEW)
     assert used == [str(WEB_MODEL_PATH), None, str(WEB_MODEL_PATH)]
+
+
+def test_averaging_two_models_uses_the_union_of_their_features(tmp_path) -> None:
+    """training/train_ner_web.py: a feature one member lacks counts as weight 0 in that member."""
+    import sys
+    from pathlib import Path
+
+    import numpy as np
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
+    from train_ner_web import average
+
+    def save(path, attrs, weights, trans):
+        np.savez_compressed(str(path), attrs=np.array("\n".join(attrs)), labels=np.array("O\nB-PER"),
+                            weights=np.array(weights, dtype=np.float32),
+                            transitions=np.array(trans, dtype=np.float32))
+
+    save(tmp_path / "a.npz", ["w=x", "w=y"], [[1, 2], [3, 4]], [[0, 2], [2, 0]])
+    save(tmp_path / "b.npz", ["w=y", "w=z"], [[5, 6], [7, 8]], [[0, 4], [4, 0]])
+    average([tmp_path / "a.npz", tmp_path / "b.npz"], tmp_path / "avg.npz")
+    with np.load(str(tmp_path / "avg.npz")) as d:
+        assert str(d["attrs"]).split("\n") == ["w=x", "w=y", "w=z"]
+        assert d["weights"].tolist() == [[0.5, 1], [4, 5], [3.5, 4]]
+        assert d["transitions"].tolist() == [[0, 3], [3, 0]]
