@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsparse.ner.corpora import read_any, spans  # noqa: E402
-from newsparse.ner.features import doc_context, sentence_features  # noqa: E402
+from newsparse.ner.features import WEB_FEATURES, doc_context, sentence_features  # noqa: E402
 from newsparse.ner.model import export  # noqa: E402
 
 TRAIN = ROOT.parent / "shared" / "data" / "train"
@@ -79,6 +79,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--algorithm", default="lbfgs", choices=["lbfgs", "ap", "pa", "l2sgd"],
                     help="crfsuite training algorithm (lbfgs: c1/c2 apply; ap/pa: iterations are epochs)")
     ap.add_argument("--limit", type=int, default=0, help="sentences per corpus (0 = all)")
+    ap.add_argument("--features", default="news", choices=["news", "web"],
+                    help="news: leave out the lower-case (web text) features; web: keep them")
     ap.add_argument("--out", type=Path, default=ROOT / "newsparse" / "models" / "ner.npz",
                     help="the exported weights (.npz) the stage loads")
     args = ap.parse_args(argv)
@@ -102,7 +104,10 @@ def main(argv: list[str] | None = None) -> None:
             for toks, tags in doc:
                 if limit and count >= limit:
                     break
-                trainer.append(sentence_features(toks, ctx), tags)
+                feats = sentence_features(toks, ctx)
+                if args.features == "news":
+                    feats = [[f for f in fs if not f.startswith(WEB_FEATURES)] for fs in feats]
+                trainer.append(feats, tags)
                 count += 1
                 n_tok += len(toks)
         n_sent += count

@@ -73,6 +73,8 @@ def own_features(word: str) -> list[str]:
             feats.append("g=" + c)
         elif cap:
             feats.append("g=" + c)
+        elif c in _PLACE_CLASSES:
+            feats.append("lg=" + c)  # a place name written in lower case (web text; WEB_FEATURES)
     fn = names.get(low)
     if fn:
         feats.append("fn=" + fn)
@@ -90,7 +92,14 @@ def own_features(word: str) -> list[str]:
     return feats
 
 
+_PLACE_CLASSES = frozenset({"country", "state", "city", "region", "demonym"})
 _OFFSET_INDEX = {-1: 0, 1: 1, -2: 2, 2: 3}
+
+#: prefixes of the features only the web-text model is trained with (lower-case names). They are
+#: computed for every model: a model trained without them has no weight for them, so they add
+#: exactly zero to its scores (the news model's output is unchanged); ``training/train_ner.py``
+#: leaves them out unless ``--features web``.
+WEB_FEATURES = ("lg=", "lcdoc=")
 
 
 def neighbour_features(word: str, offset: int) -> list[str]:
@@ -197,6 +206,10 @@ def phrase_tags(words: list[str]) -> list[str | None]:
     return out
 
 
+#: ``doc_context`` key (no word contains a tab) marking a document written without capitals
+LOWER_DOC = "\t"
+
+
 def doc_context(sentences: list[list[str]]) -> dict[str, str]:
     """How each word is cased elsewhere in the document: ``C`` capitalised inside a sentence,
     ``U`` all-caps, ``L`` lower-case. A sentence-initial or headline word borrows this evidence."""
@@ -218,6 +231,9 @@ def doc_context(sentences: list[list[str]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for w in caps | upper | lower:
         out[w] = ("C" if w in caps else "") + ("L" if w in lower else "") + ("U" if w in upper else "")
+    firsts = [ws[0][:1] for ws in sentences if ws and ws[0][:1].isalpha()]
+    if firsts and sum(c.islower() for c in firsts) * 2 >= len(firsts):
+        out[LOWER_DOC] = "1"  # the writer does not capitalise sentences: names may be lower case too
     return out
 
 
@@ -226,10 +242,15 @@ def position_features(words: list[str], caps: bool, phrases: list[str | None],
     """The per-token features that do not depend on the word type alone."""
     n = len(words)
     out: list[list[str]] = []
+    lower_doc = ctx is not None and LOWER_DOC in ctx
+    cls = clusters() if lower_doc else {}
     for i in range(n):
         f: list[str] = []
         if ctx is not None and (caps or words[i][:1].isupper()) and words[i][:1].isalpha():
             f.append("doc=" + ctx.get(words[i].lower(), "-"))
+        if lower_doc and words[i][:1].islower():
+            cl = cls.get(words[i])
+            f.append("lcdoc=" + (cl[2] if cl else "none"))
         if i == 0:
             f.append("BOS")
             if words[0][:1].isupper():

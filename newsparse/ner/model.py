@@ -18,6 +18,8 @@ from typing import Any, Iterator
 from newsparse.ner import features as ft
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.npz"
+#: the web-text model (reviews, answers, e-mails, forums), chosen per document by ``ner.genre``
+WEB_MODEL_PATH = MODEL_PATH.with_name("ner_web.npz")
 _MODELS: dict[str, "CRFModel"] = {}
 _LOCK = threading.Lock()
 _CACHE_MAX = 300_000

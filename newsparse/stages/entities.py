@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from newsparse.model import Document, Entity, Mention
 from newsparse.stages.base import Stage
@@ -30,7 +31,10 @@ class EntitiesParams:
         "help": "merge aliases: surnames, country short forms, acronyms, short organisation names"})
     count_pronouns: bool = field(default=False, metadata={
         "help": "count he/she/him/her as mentions of the closest preceding person"})
-    model: str = field(default="", metadata={"help": "path of another exported CRF (.npz); empty: the shipped one"})
+    model: str = field(default="", metadata={
+        "help": "path of another exported CRF (.npz) used for every document; empty: the shipped ones"})
+    model_genre: Literal["auto", "news", "web"] = field(default="auto", metadata={
+        "help": "which shipped model tags: auto (news or web text, decided per document), news or web"})
 
 
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:
@@ -40,6 +44,29 @@ def sentence_spans(doc: Document) -> list[tuple[int, int]]:
     if doc.paragraphs:
         return [(p.start, p.end) for p in doc.paragraphs]
     return [m.span() for m in re.finditer(r"[^\n]+", doc.text)]
+
+
+#: ``doc.extra`` key: the genre the document was tagged as (``news`` / ``web``), or ``custom``
+#: when the ``model`` parameter names a model
+GENRE_KEY = "entities_model"
+
+
+def choose_model(text: str, model: str = "", model_genre: str = "auto") -> tuple[str, str]:
+    """The model path to tag ``text`` with and its genre: a given ``model`` wins; ``auto`` asks
+    the genre detector (``newsparse.ner.genre``), which sends a document to the web-text model
+    only when it is sure."""
+    if model:
+        return model, "custom"
+    genre = model_genre
+    if genre == "auto":
+        from newsparse.ner.genre import detect
+
+        genre = detect(text)[0]
+    if genre == "web":
+        from newsparse.ner.model import WEB_MODEL_PATH
+
+        return str(WEB_MODEL_PATH), "web"
+    return "", "news"
 
 
 #: ``doc.extra`` key: token spans per sentence to tag instead of the stage's own tokenisation
@@ -93,12 +120,17 @@ class EntitiesStage(Stage):
             doc.entities = []
             return doc
         sentences = sentence_spans(doc)
+        model_path, genre = choose_model(text, self.params.model, self.params.model_genre)
+        doc.extra[GENRE_KEY] = genre
         with paused_gc():  # the caches of new word types fill in bursts (see ner/model.py)
-            mentions, tokens = tagged_mentions(text, sentences, self.params.model, doc.extra.get(GIVEN_TOKENS))
+            mentions, tokens = tagged_mentions(text, sentences, model_path, doc.extra.get(GIVEN_TOKENS))
         mentions = mg.clean_symbols(mentions, text)
-        mentions = mg.lowercase_edges(mentions, text)
+        web = genre == "web"
+        if not web:  # text written without capitals: a lower-case edge word is no evidence
+            mentions = mg.lowercase_edges(mentions, text)
         mentions = mg.clean_edges([mg.strip_titles(m, text) for m in mentions], text)
-        mentions = mg.split_country_prefix(mentions, tokens, text)
+        if not web:  # web corpora keep "U.S. Treasury" one ORG; news articles name the country apart
+            mentions = mg.split_country_prefix(mentions, tokens, text)
         mentions = mg.split_person_tail(mentions, tokens, text)
         mentions = mg.title_firms(text, mentions)
         mentions = mg.camel_case_firms(mentions)
