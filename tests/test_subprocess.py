@@ -116,7 +116,8 @@ def test_stage_that_raises_becomes_error_record(tmp_path: Path) -> None:
     config.write_text("pipeline: [extract, clean, boom, segment]\n")
     proc = run(["analyze", TEXT_EXAMPLE, HTML_EXAMPLE, "--config", str(config)], env=env)
     assert proc.returncode == 1
-    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    # a batch writes each record when it is done: order them by input position
+    records = sorted((json.loads(line) for line in proc.stdout.splitlines()), key=lambda r: r["index"])
     assert records[0]["error"]["stage"] == "boom" and "cannot handle droughts" in records[0]["error"]["message"]
     assert "error" not in records[1]
     assert "boom" in proc.stderr and "Traceback" not in proc.stderr
