@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsparse.ner.gazetteers import PACKAGE, classes, first_names
+from newsparse.nlp.calendar import MONTHS, RELATIVE_DAYS, WEEKDAYS
+from newsparse.nlp.dateline import dateline_at
 
 LOC_WORDS = {
     "river", "mountain", "mountains", "mount", "mt.", "lake", "sea", "ocean", "valley", "island", "islands",
@@ -188,13 +190,10 @@ def strip_titles(m: RawMention, text: str) -> RawMention:
     return RawMention(s, m.end, text[s:m.end], m.type, m.source)
 
 
-_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday",
-             "Tomorrow"}
-_MONTH_NAMES = {"January", "February", "March", "April", "June", "July", "August", "September", "October",
-                "November", "December"}  # not "May": a name as often as a month
+_DAY_WORDS = WEEKDAYS | RELATIVE_DAYS
+_MONTH_WORDS = MONTHS - {"may"}  # "May" is a name as often as a month
 _TIME_PREPS = {"on", "in", "since", "until", "by", "last", "next", "this", "early", "late", "from", "before", "after",
                "every", "through", "till"}
-_DATELINE_AFTER = re.compile(r"(?:,[^\n—–]{1,40})?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?(?:—|–|--)")
 
 
 def clean_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
@@ -220,15 +219,16 @@ def clean_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
             before = re.search(r"(\w+)\W*$", text[max(0, q.start - 12) : q.start])
             # only after a time preposition: "on Wednesday Suncor Energy" (the "Sunday Times" stays)
             if before is not None and before.group(1).lower() in _TIME_PREPS:
-                while drop < len(words) - 1 and (words[drop].group() in _WEEKDAYS or
-                                                 (q.type != "PERSON" and words[drop].group() in _MONTH_NAMES)):
+                while drop < len(words) - 1 and words[drop].group()[:1].isupper() and (
+                        words[drop].group().lower() in _DAY_WORDS or
+                        (q.type != "PERSON" and words[drop].group().lower() in _MONTH_WORDS)):
                     drop += 1
             if drop:
                 a = q.start + words[drop].start()
                 q = RawMention(a, q.end, text[a:q.end], q.type, q.source)
             line_start = q.start == 0 or text[q.start - 1] == "\n"
-            if q.type == "ORG" and line_start and q.text.isupper() and len(q.text) >= 3 \
-                    and _DATELINE_AFTER.match(text, q.end):
+            dateline = dateline_at(text, q.start) if q.type == "ORG" and line_start and q.text.isupper() else None
+            if dateline is not None and dateline[0] == q.end:
                 q = RawMention(q.start, q.end, q.text, "GPE", q.source)
             out.append(q)
     return out
