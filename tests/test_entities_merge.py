@@ -71,6 +71,14 @@ def test_doc_level_type_consistency_and_surname_inherits_person() -> None:
     assert [m.type for m in ms] == ["PERSON", "PERSON", "ORG", "ORG", "ORG"]
 
 
+def test_a_first_name_and_a_surname_written_alone_as_a_person_is_a_person() -> None:
+    ms = [RawMention(0, 12, "Vern Okafor", "ORG"), RawMention(30, 36, "Okafor", "PERSON"),
+          RawMention(40, 56, "Vern Energy Ltd", "ORG")]
+    consistent_types(ms)
+    # a firm named after its founder keeps its type ("Energy", "Ltd": organisation words)
+    assert [m.type for m in ms] == ["PERSON", "PERSON", "ORG"]
+
+
 def test_propagation_finds_missed_occurrences_but_not_inside_names() -> None:
     text = "Vexa grew. Analysts like Vexa. The Vexa Research Centre agreed."
     ms = [RawMention(0, 4, "Vexa", "ORG"), RawMention(35, 55, "Vexa Research Centre", "ORG")]

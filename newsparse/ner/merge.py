@@ -616,7 +616,8 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
 
 
 def consistent_types(mentions: list[RawMention]) -> None:
-    """One type per surface form (majority); a single word that is part of a PERSON name is PERSON."""
+    """One type per surface form (majority); a single word that is part of a PERSON name is PERSON,
+    and so is a first name plus a surname the article writes alone as a person."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         # MISC is the tagger's catch-all: a specific type seen for the same name outweighs it
@@ -629,11 +630,16 @@ def consistent_types(mentions: list[RawMention]) -> None:
         if typ == "PERSON" and len(words) > 1:
             person_parts[words[-1]] += 1
             person_parts[words[0]] += 1
+    names = first_names()
     for m in mentions:
         form = normal_form(m.text)
         typ = best[form]
         if " " not in form and person_parts[form] and typ in ("ORG", "MISC", "PERSON"):
             typ = "PERSON"
+        words = form.split()
+        if typ in ("ORG", "MISC") and 2 <= len(words) <= 3 and best.get(words[-1]) == "PERSON" \
+                and names.get(words[0].lower()) and not any("orgword" in classes(w) for w in words):
+            typ = "PERSON"  # "Vern Sparkes" read as a firm while "Sparkes" alone is a person: a full name
         m.type = typ
 
 
