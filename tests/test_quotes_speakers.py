@@ -240,3 +240,12 @@ def test_a_firm_named_short_speaks_under_its_full_name() -> None:
                      "But as of press time, Vexamo said continuing political risk impedes its operations.",
                      entities=True)
     assert find(doc, "continuing political risk").speaker == "Vexamo Energy"
+
+
+def test_a_party_member_named_in_apposition_speaks_and_descriptors_leave_the_name() -> None:
+    doc = run_quotes("One red-state Democrat, Montana Sen. Ana Ruiz, said Sunday that the plan would fail.",
+                     entities=True)
+    q = find(doc, "the plan would fail")
+    assert q.speaker == "Ana Ruiz" and q.speaker_description == "One red-state Democrat"
+    doc = run_quotes("Montana Democrat Ana Ruiz said that the plan would fail.", entities=True)
+    assert find(doc, "the plan would fail").speaker == "Ana Ruiz"

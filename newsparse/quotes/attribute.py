@@ -88,6 +88,13 @@ def _person_run_before(toks: list[Tok], i: int, z: int) -> bool:
     return False
 
 
+def _group_member(toks: list[Tok], a: Attribution, sp: Speaker) -> bool:
+    """A subject that names a party member or a national by the group's word ("One red-state
+    Democrat", "a senior Republican"): a description, not a name."""
+    return toks[a.sj - 1].w in PARTY_NOUNS and a.sj - a.si >= 2 and \
+        (toks[a.si].w[:1].islower() or toks[a.si].low in ("one", "a", "an", "another", "the"))
+
+
 def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     text = ctx.doc.text
     i, j = a.si, a.sj
@@ -249,10 +256,11 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     desc = text[u[s].start : u[e - 1].end].strip(" ,")
                     if BAD_APPOS_START.match(desc):
                         desc = None
-                    elif sp.kind == "role" and sp.person is None and 2 <= e - s <= 4 and \
-                            all(t.tag in ("NNP", "NNPS") and t.w[:1].isupper() for t in u[s:e]):
-                        # "the director of operations for EHS, Jeff Fraser, says": the name speaks
-                        role_text = sp.mention_text
+                    elif (sp.kind == "role" and sp.person is None or _group_member(u, a, sp)) and \
+                            2 <= e - s <= 5 and all(t.tag in ("NNP", "NNPS") and t.w[:1].isupper() for t in u[s:e]):
+                        # "the director of operations for EHS, Jeff Fraser, says", "One red-state
+                        # Democrat, Sen. Jane Roe, said": the name speaks
+                        role_text = text[u[a.si].start : u[a.sj - 1].end]
                         name, person = ctx.index.canonical([t.w for t in u[s:e]], u[s].start, u[e - 1].end)
                         sp = Speaker(name, u[s].start, u[e - 1].end, text[u[s].start : u[e - 1].end], "name",
                                      person, True, 1.0)

@@ -336,8 +336,12 @@ class SpeakerIndex:
         """The most complete known name for a name mention (full name for a surname)."""
         ent = self.entity_at(start, end)
         own = " ".join(strip_titles(words, self.lex.titles)[1])
-        if ent is not None and own != ent[1] and ent[1] in own and len(own) > len(ent[1]):
-            ent = None  # the entity is a part of the name the text gives ("Red Cross" in "Kenya Red Cross")
+        if ent is not None and own != ent[1] and ent[1] in own and len(own) > len(ent[1]) \
+                and not (ent[2] in ("PERSON", "PER") and own.endswith(" " + ent[1])):
+            # the entity is a part of the name the text gives ("Red Cross" in "Kenya Red Cross");
+            # a person at the end of the phrase is the name, the words before describe
+            # ("Montana Democrat Jon Tester")
+            ent = None
         if ent is not None and ent[2] not in ("PERSON", "PER") and ent[1].startswith(own + " ") \
                 and not ORG_WORDS.search(ent[1][len(own):]):
             ent = None  # a brand is not its product: "Apple says" is not "Apple TV"
