@@ -249,3 +249,12 @@ def test_a_party_member_named_in_apposition_speaks_and_descriptors_leave_the_nam
     assert q.speaker == "Ana Ruiz" and q.speaker_description == "One red-state Democrat"
     doc = run_quotes("Montana Democrat Ana Ruiz said that the plan would fail.", entities=True)
     assert find(doc, "the plan would fail").speaker == "Ana Ruiz"
+
+
+def test_a_described_person_is_the_one_just_named_but_a_ranked_role_is_not() -> None:
+    doc = run_quotes("Ana Ruiz founded the company in 2015.\nRuiz is aware that she is entering uncharted waters.\n"
+                     "\u201cI do not know any carmaker that makes money here,\u201d the lanky, bespectacled engineer said.",
+                     entities=True)
+    assert find(doc, "I do not know").speaker == "Ana Ruiz"
+    doc = run_quotes("Ana Ruiz sued the company in 2015.\n\u201cWe will appeal,\u201d the senior lawyer said.", entities=True)
+    assert find(doc, "We will appeal").speaker == "the senior lawyer"

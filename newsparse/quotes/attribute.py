@@ -202,7 +202,29 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                 if sp0 is not None and sp0.kind == "role" and sp0.person is None and sp0.name and \
                         sp0.name.lower().split()[-1] == head and sp0.name.lower().split()[0] in ("a", "an", "one"):
                     return Speaker(sp0.name, toks[i].start, toks[j - 1].end, mtext, kind, None, True, 0.8)
+        if _epithet(toks, i, j):
+            # "the lanky, bespectacled professor said": a described person is the one just named
+            person = ctx.index.latest_person(toks[i].start, max_chars=EPITHET_CHARS)
+            if person is not None:
+                return Speaker(person.display, toks[i].start, toks[j - 1].end, mtext, kind, person, True, 0.7)
     return Speaker(mtext, toks[i].start, toks[j - 1].end, mtext, "role", None, True, 0.85)
+
+
+# adjectives of rank, office or anonymity: "the senior official", "the unnamed source" are
+# unnamed people, not epithets for somebody named
+NOT_EPITHET_ADJ = {"former", "new", "current", "senior", "chief", "top", "deputy", "acting", "local", "federal",
+                   "national", "foreign", "other", "same", "first", "second", "third", "last", "previous", "next",
+                   "unnamed", "anonymous", "unidentified", "official", "regional", "general", "executive", "associate"}
+EPITHET_CHARS = 400  # the person must have been named just before
+
+
+def _epithet(toks: list[Tok], i: int, j: int) -> bool:
+    """``the`` + a describing adjective + a person noun ("the lanky, bespectacled professor")."""
+    if toks[i].low != "the" or j - i < 3 or toks[j - 1].tag != "NN":
+        return False
+    mods = toks[i + 1 : j - 1]
+    return any(t.tag == "JJ" and t.w[:1].islower() and t.low not in NOT_EPITHET_ADJ for t in mods) and \
+        all(t.tag in ("JJ", "VBN", "RB") or t.w in (",", "-") for t in mods)
 
 
 # "70 percent of Americans", "a majority of voters": the people after "of" speak
