@@ -258,3 +258,10 @@ def test_a_described_person_is_the_one_just_named_but_a_ranked_role_is_not() -> 
     assert find(doc, "I do not know").speaker == "Ana Ruiz"
     doc = run_quotes("Ana Ruiz sued the company in 2015.\n\u201cWe will appeal,\u201d the senior lawyer said.", entities=True)
     assert find(doc, "We will appeal").speaker == "the senior lawyer"
+
+
+def test_a_name_after_an_opening_preposition_is_no_antecedent() -> None:
+    doc = run_quotes("In Halifax, Omar Haddad, 49, and Lina Saleh, 39, are eager to apply for citizenship.\n"
+                     "Unlike Karim Nassar, he has been unable to find work.\n"
+                     "\"When you have a family to look after, my study comes afterwards,\" he said.", entities=True)
+    assert find(doc, "When you have a family").speaker == "Omar Haddad"

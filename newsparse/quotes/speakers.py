@@ -307,7 +307,11 @@ class SpeakerIndex:
             before = text[max(0, r.start - 60) : r.start]
             seg = _SENT_SPLIT.split(before)[-1]
             # sentence-initial (after a short intro phrase or title run) or followed by a verb
-            if len(seg.split()) <= 4 and not re.search(r"\b(of|to|with|by|for|and|from|about|against|on|at|in)\s*$", seg, re.I) \
+            words = seg.split()
+            # "Unlike Al Mnajer, he …": a name governed by a preposition opening the sentence is
+            # no subject (unless a verb follows it: "After Roe left, …", checked below)
+            if len(words) <= 4 and not re.search(r"\b(of|to|with|by|for|and|from|about|against|on|at|in)\s*$", seg, re.I) \
+                    and not (words and tagger.tag_word(words[-1].lower(), False) == "IN") \
                     and not re.search(r"['’]s?\s*$", seg) and \
                     not any(tagger.tag_word(w, False)[:2] in ("VB", "PR", "MD") for w in _LOWER_WORD.findall(seg)):
                 r.subject = True
