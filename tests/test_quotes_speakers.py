@@ -265,3 +265,10 @@ def test_a_name_after_an_opening_preposition_is_no_antecedent() -> None:
                      "Unlike Karim Nassar, he has been unable to find work.\n"
                      "\"When you have a family to look after, my study comes afterwards,\" he said.", entities=True)
     assert find(doc, "When you have a family").speaker == "Omar Haddad"
+
+
+def test_a_name_closing_a_title_appositive_is_the_subject_pronouns_go_to() -> None:
+    doc = run_quotes("Jason Olsen of Talos said the campaign was new.\n"
+                     "Director of security response at the firm Vexacom, Kevin Haley, agreed with this finding.\n"
+                     "\u201cWe believe it is the same group,\u201d he confirmed.", entities=True)
+    assert find(doc, "We believe it is").speaker == "Kevin Haley"

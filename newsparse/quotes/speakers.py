@@ -43,6 +43,7 @@ ORG_ROLE_NOUNS = {"company", "agency", "firm", "group", "organization", "organis
                   "hospital", "commission", "committee", "court", "city", "province", "charity", "society"}
 _SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
 _AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+_AFTER_APPOSITIVE = re.compile(r"\s*,\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PREV_WORD = re.compile(r"\b([a-z][a-z-]+)\s+$")
 
@@ -318,6 +319,11 @@ class SpeakerIndex:
                 continue
             after = text[r.end : r.end + 160]
             m = _AFTER_SUBJECT.match(after)
+            if seg.rstrip().endswith(",") and len(words) <= 12 and \
+                    not any(tagger.tag_word(w, False)[:2] in ("VB", "PR", "MD") for w in _LOWER_WORD.findall(seg)):
+                # "Director of research at Acme, Jane Roe, agreed": the name closing a title
+                # appositive is the subject of the verb after it
+                m = _AFTER_APPOSITIVE.match(after) or m
             tag = tagger.tag_word(m.group(1), False) if m else ""
             # right after a name an "-ed" word is a past tense ("Delgado nodded"), whatever the lexicon's
             # most frequent reading (the participle)
