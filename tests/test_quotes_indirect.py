@@ -198,3 +198,10 @@ def test_a_participle_introducing_the_report_is_cut_off() -> None:
     q = find(doc, 'a set of "fair and open" rules')
     assert q.kind == "partial" and q.speaker == "Ada Holm"
     assert [q.text for q in doc.quotes if q.text.startswith("expressing")] == []
+
+
+def test_a_scene_setting_clause_before_the_speaker_is_not_what_was_said() -> None:
+    doc = run_quotes("When asked on Monday whether he was overstating the debt, Mayor Ivo Marek said, "
+                     "\u201cThe numbers speak for themselves.\u201d")
+    assert not any(q.text.startswith("When asked") for q in doc.quotes)
+    assert any(q.text.startswith("The numbers speak") and q.speaker == "Ivo Marek" for q in doc.quotes)

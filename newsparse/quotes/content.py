@@ -14,6 +14,9 @@ SUBORDINATE_START = {"when", "asked", "as", "after", "before", "in", "despite", 
                      "because", "since", "though", "once", "until", "unless", "told", "speaking", "responding",
                      "following", "for", "at", "on", "with", "without", "by", "to", "from", "whether"}
 
+# clause openers that set the scene of the speech rather than report it ("When asked …, Roe said")
+CIRCUMSTANCE_OPENERS = {"when", "while", "although", "though", "if", "asked", "told", "responding", "speaking",
+                        "unless", "once", "whether"}
 CIRCUMSTANCE_PREPS = {"in", "on", "at", "during", "via", "after", "before", "through", "from", "with", "by"}
 
 
@@ -128,8 +131,12 @@ def reported_pieces(u: list[Tok], a: Attribution, left: list[Tok], right: list[T
         return out
     if follows is not None and follows.w in (",", "—", "–"):
         if left_q or right_q:
-            return [(left_t, "left"), (right_t, "right")] if (left_q and right_q) else \
-                ([(left_t, "left")] if left_q else [(left_t, "left"), (right_t, "right")])
+            if left_q and right_q:
+                return [(left_t, "left"), (right_t, "right")]
+            if left_q:
+                return [(left_t, "left")]
+            # "When asked whether …, Roe said, "…"": a subordinate clause before is circumstance
+            return [(right_t, "right")] if left_t[0].low in CIRCUMSTANCE_OPENERS else [(left_t, "left"), (right_t, "right")]
         if left and left[-1].w in (",", "—", "–") and left_t[0].low not in SUBORDINATE_START:
             return [(left_t, "left"), (right_t, "right")]
         if left_t[0].low in SUBORDINATE_START or (left and left[-1].w not in (",", "—", "–")):
