@@ -205,3 +205,10 @@ def test_a_scene_setting_clause_before_the_speaker_is_not_what_was_said() -> Non
                      "\u201cThe numbers speak for themselves.\u201d")
     assert not any(q.text.startswith("When asked") for q in doc.quotes)
     assert any(q.text.startswith("The numbers speak") and q.speaker == "Ivo Marek" for q in doc.quotes)
+
+
+def test_an_announced_event_is_not_reported_speech_but_an_announced_clause_is() -> None:
+    doc = run_quotes("President Ana Ruiz announced the end of the siege, which had paralysed the city.\n"
+                     "The ministry announced that the border would reopen on Friday.")
+    assert not any(q.speaker == "Ana Ruiz" for q in attributed(doc))
+    assert find(doc, "the border would reopen").speaker == "The ministry"
