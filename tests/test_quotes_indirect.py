@@ -212,3 +212,12 @@ def test_an_announced_event_is_not_reported_speech_but_an_announced_clause_is() 
                      "The ministry announced that the border would reopen on Friday.")
     assert not any(q.speaker == "Ana Ruiz" for q in attributed(doc))
     assert find(doc, "the border would reopen").speaker == "The ministry"
+
+
+def test_the_writers_aside_after_a_closing_attribution_is_not_reported() -> None:
+    doc = run_quotes("The world has grown more fearful of newcomers, the prime minister said, though he named "
+                     "no country in particular.\n"
+                     "The project will open three clinics next year, said Erin Vale, who is leading it with the city.")
+    assert not any(q.text.startswith(("though he named", "who is leading")) for q in doc.quotes)
+    assert find(doc, "The world has grown").speaker == "the prime minister"
+    assert find(doc, "The project will open").speaker == "Erin Vale"

@@ -17,6 +17,9 @@ SUBORDINATE_START = {"when", "asked", "as", "after", "before", "in", "despite", 
 # clause openers that set the scene of the speech rather than report it ("When asked …, Roe said")
 CIRCUMSTANCE_OPENERS = {"when", "while", "although", "though", "if", "asked", "told", "responding", "speaking",
                         "unless", "once", "whether"}
+# openers of the writer's aside after a closing attribution: a relative clause about the speaker
+# or a concession or circumstance of the writer's
+ASIDE_OPENERS = {"who", "whose", "which", "though", "although", "whereas"}
 CIRCUMSTANCE_PREPS = {"in", "on", "at", "during", "via", "after", "before", "through", "from", "with", "by"}
 
 
@@ -130,6 +133,10 @@ def reported_pieces(u: list[Tok], a: Attribution, left: list[Tok], right: list[T
             out.insert(0, (left_t, "left"))
         return out
     if follows is not None and follows.w in (",", "—", "–"):
+        if right_t[0].low in ASIDE_OPENERS and not right_q:
+            # "…, Roe said, though she named nobody" / "…, said Roe, who leads the project": the
+            # writer's aside about the speaker, not more of what was said
+            return [(left_t, "left")]
         if left_q or right_q:
             if left_q and right_q:
                 return [(left_t, "left"), (right_t, "right")]
