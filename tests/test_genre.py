@@ -50,3 +50,8 @@ def test_signals_of_informal_writing() -> None:
 def test_short_text_stays_news() -> None:
     """Too few words to be sure: the news model, whose mistakes on web text cost less."""
     assert genre.detect("lol i love it!! so good")[0] == genre.NEWS
+
+
+def test_the_fast_route_agrees_with_the_detector() -> None:
+    for text in (NEWS, REVIEW, EMAIL, BLOG, "lol i love it!! so good", ""):
+        assert genre.route(text) == genre.detect(text)[0]

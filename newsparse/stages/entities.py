@@ -59,9 +59,9 @@ def choose_model(text: str, model: str = "", model_genre: str = "auto") -> tuple
         return model, "custom"
     genre = model_genre
     if genre == "auto":
-        from newsparse.ner.genre import detect
+        from newsparse.ner.genre import route
 
-        genre = detect(text)[0]
+        genre = route(text)
     if genre == "web":
         from newsparse.ner.model import WEB_MODEL_PATH
 
