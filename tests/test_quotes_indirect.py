@@ -221,3 +221,10 @@ def test_the_writers_aside_after_a_closing_attribution_is_not_reported() -> None
     assert not any(q.text.startswith(("though he named", "who is leading")) for q in doc.quotes)
     assert find(doc, "The world has grown").speaker == "the prime minister"
     assert find(doc, "The project will open").speaker == "Erin Vale"
+
+
+def test_a_negated_report_says_nothing() -> None:
+    doc = run_quotes("Vexacom did not say whether it agreed to any conditions.\n"
+                     "Roe would not say if she planned to run again.\n"
+                     "Roe said the talks would resume next week.")
+    assert [q.text for q in attributed(doc)] == ["the talks would resume next week"]

@@ -73,6 +73,7 @@ class Context:
 
 
 # party members named by party ("the Kentucky Republican"): epithets for a person just named
+NEGATIONS = {"not", "n't", "never"}
 PARTY_NOUNS = {"Republican", "Democrat", "Conservative", "Liberal", "Tory", "Socialist", "Libertarian", "Progressive"}
 NAME_CONNECTORS = {"of", "and", "&", "for"}  # lowercase words inside proper names ("Bank of England")
 
@@ -373,6 +374,8 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                         ok = False  # "responded by pushing harder": how, not what was said
                     if writer_voice(sp):
                         ok = False
+                    if not a.inverted and any(t.low in NEGATIONS for t in u[max(0, a.ci - 3) : a.ci]):
+                        ok = False  # "did not say whether …", "would not say if …": nothing was said
                     if ok:
                         rule = "according-to" if a.cue.source else ("mid-attribution" if len(pieces) == 2 else "indirect")
                         piece = before_scare(piece)
