@@ -57,9 +57,18 @@ def _lower_proper(words: list[str]) -> int:
     return n
 
 
+def _outside_quotes(text: str) -> str:
+    return _QUOTED.sub(" § ", text)  # a sign, not a space: the word after a quote starts no sentence
+
+
+def _lower_start(starts: list[str]) -> float:
+    """Share of sentences (their first letters ``starts``) that begin in lower case."""
+    return sum(c.islower() for c in starts) / max(len(starts), 1)
+
+
 def signals(text: str) -> dict[str, float]:
     """The document's genre signals: rates per word (or per sentence, or shares of the text)."""
-    outside = _QUOTED.sub(" § ", text)  # a sign, not a space: the word after a quote starts no sentence
+    outside = _outside_quotes(text)
     quoted_chars = sum(len(m.group()) for m in _QUOTED.finditer(text))
     words = _WORD.findall(outside)
     n = max(len(words), 1)
@@ -79,7 +88,7 @@ def signals(text: str) -> dict[str, float]:
         "contraction": len(_CONTRACTION.findall(outside)) / n,
         "exclaim": outside.count("!") / n_sent,
         "question": outside.count("?") / n_sent,
-        "lower_start": sum(c.islower() for c in starts) / n_sent,
+        "lower_start": _lower_start(starts),
         "emoticon": (len(_EMOTICON.findall(outside)) + len(_REPEATED.findall(outside))) / n_sent,
         "reporting": sum(w.lower() in REPORTING for w in all_words) / n_all,
         "quoted": quoted_chars / max(len(text), 1),
@@ -134,8 +143,6 @@ def route(text: str, path: Path | str | None = None) -> str:
     could be web text: one whose sentences almost all start with a capital (every edited page)
     is news whatever its register, so the cheap casing count settles most documents."""
     m = _model(str(path or MODEL_PATH))
-    starts = _SENT_START.findall(_QUOTED.sub(" § ", text))
-    lower = sum(c.islower() for c in starts) / max(len(starts), 1)
-    if lower < min(m["lower_alone"], m["lower_with_register"]):
+    if _lower_start(_SENT_START.findall(_outside_quotes(text))) < min(m["lower_alone"], m["lower_with_register"]):
         return NEWS
     return detect(text, path)[0]

@@ -72,8 +72,9 @@ class Context:
     proper: frozenset[str] = frozenset()  # words the document capitalises mid-sentence (its names)
 
 
-# party members named by party ("the Kentucky Republican"): epithets for a person just named
+# a negated cue reports nothing ("did not say whether …")
 NEGATIONS = {"not", "n't", "never"}
+# party members named by party ("the Kentucky Republican"): epithets for a person just named
 PARTY_NOUNS = {"Republican", "Democrat", "Conservative", "Liberal", "Tory", "Socialist", "Libertarian", "Progressive"}
 NAME_CONNECTORS = {"of", "and", "&", "for"}  # lowercase words inside proper names ("Bank of England")
 
@@ -89,9 +90,9 @@ def _person_run_before(toks: list[Tok], i: int, z: int) -> bool:
     return False
 
 
-def _group_member(toks: list[Tok], a: Attribution, sp: Speaker) -> bool:
-    """A subject that names a party member or a national by the group's word ("One red-state
-    Democrat", "a senior Republican"): a description, not a name."""
+def _group_member(toks: list[Tok], a: Attribution) -> bool:
+    """A subject that names a party member by the party's word ("One red-state Democrat", "a
+    senior Republican"): a description, not a name."""
     return toks[a.sj - 1].w in PARTY_NOUNS and a.sj - a.si >= 2 and \
         (toks[a.si].w[:1].islower() or toks[a.si].low in ("one", "a", "an", "another", "the"))
 
@@ -279,7 +280,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                     desc = text[u[s].start : u[e - 1].end].strip(" ,")
                     if BAD_APPOS_START.match(desc):
                         desc = None
-                    elif (sp.kind == "role" and sp.person is None or _group_member(u, a, sp)) and \
+                    elif (sp.kind == "role" and sp.person is None or _group_member(u, a)) and \
                             2 <= e - s <= 5 and all(t.tag in ("NNP", "NNPS") and t.w[:1].isupper() for t in u[s:e]):
                         # "the director of operations for EHS, Jeff Fraser, says", "One red-state
                         # Democrat, Sen. Jane Roe, said": the name speaks
