@@ -211,8 +211,8 @@ def test_a_visible_headline_beats_a_different_search_title():
 
 
 def test_a_date_inside_a_sentence_cut_by_comments_is_no_dateline():
-    # frameworks cut text with empty comments: "valid through<!-- --> 01/23/2026<!-- -->." is a
+    # frameworks cut text with empty comments: "valid until<!-- --> 01/23/2026<!-- -->." is a
     # sentence, not a dateline under the headline
-    html = article(below='<p>This estimate is based on 31 completed projects in the area and is valid '
-                         'through<!-- --> <!-- -->01/23/2026<!-- -->. Actual costs may still vary.</p>')
+    html = article(below='<p>Our price guide is checked by the editors every quarter and stays valid '
+                         'until<!-- --> <!-- -->01/23/2026<!-- -->. Call us for a free quote today.</p>')
     assert date_of(html) is None

@@ -201,30 +201,30 @@ def test_a_participle_introducing_the_report_is_cut_off() -> None:
 
 
 def test_a_scene_setting_clause_before_the_speaker_is_not_what_was_said() -> None:
-    doc = run_quotes("When asked on Monday whether he was overstating the debt, Mayor Ivo Marek said, "
-                     "\u201cThe numbers speak for themselves.\u201d")
-    assert not any(q.text.startswith("When asked") for q in doc.quotes)
-    assert any(q.text.startswith("The numbers speak") and q.speaker == "Ivo Marek" for q in doc.quotes)
+    doc = run_quotes("When pressed on Friday about the missing funds, Mayor Ivo Marek said, "
+                     "\u201cThe audit will answer that question.\u201d")
+    assert not any(q.text.startswith("When pressed") for q in doc.quotes)
+    assert any(q.text.startswith("The audit will") and q.speaker == "Ivo Marek" for q in doc.quotes)
 
 
 def test_an_announced_event_is_not_reported_speech_but_an_announced_clause_is() -> None:
-    doc = run_quotes("President Ana Ruiz announced the end of the siege, which had paralysed the city.\n"
+    doc = run_quotes("President Ana Ruiz announced the opening of the bridge, which had taken six years to build.\n"
                      "The ministry announced that the border would reopen on Friday.")
     assert not any(q.speaker == "Ana Ruiz" for q in attributed(doc))
     assert find(doc, "the border would reopen").speaker == "The ministry"
 
 
 def test_the_writers_aside_after_a_closing_attribution_is_not_reported() -> None:
-    doc = run_quotes("The world has grown more fearful of newcomers, the prime minister said, though he named "
-                     "no country in particular.\n"
-                     "The project will open three clinics next year, said Erin Vale, who is leading it with the city.")
-    assert not any(q.text.startswith(("though he named", "who is leading")) for q in doc.quotes)
-    assert find(doc, "The world has grown").speaker == "the prime minister"
-    assert find(doc, "The project will open").speaker == "Erin Vale"
+    doc = run_quotes("Prices will keep rising through the winter, the finance minister said, though he gave "
+                     "no figures.\n"
+                     "The library will open two branches next year, said Erin Vale, who chairs its board.")
+    assert not any(q.text.startswith(("though he gave", "who chairs")) for q in doc.quotes)
+    assert find(doc, "Prices will keep").speaker == "the finance minister"
+    assert find(doc, "The library will open").speaker == "Erin Vale"
 
 
 def test_a_negated_report_says_nothing() -> None:
-    doc = run_quotes("Vexacom did not say whether it agreed to any conditions.\n"
+    doc = run_quotes("Vexacom did not say whether it would raise its prices.\n"
                      "Roe would not say if she planned to run again.\n"
                      "Roe said the talks would resume next week.")
     assert [q.text for q in attributed(doc)] == ["the talks would resume next week"]

@@ -33,9 +33,9 @@ def test_empty_and_markless_texts() -> None:
 
 def test_a_title_in_title_case_is_a_name_not_speech() -> None:
     doc = run_quotes(
-        "The studio says the film reclaims the genre for children. \u201cThe Boy Who Sailed Past the Moon\u201d "
-        "opens on Friday.\n"
-        "This image released by Northlight Pictures shows Mara Lindqvist in a scene from "
+        "The studio says the film will open in forty cities. \u201cThe Boy Who Sailed Past the Moon\u201d "
+        "premieres on Friday.\n"
+        "A still provided by Northlight Pictures shows Mara Lindqvist on the set of "
         "\"The Boy Who Sailed Past the Moon.\" ( Ola Berg / AP )\n"
         "Lindqvist said the sequel \u201cwill be darker and much longer than the first one.\u201d", entities=True)
     assert not any("The Boy Who Sailed" in q.text for q in attributed(doc))

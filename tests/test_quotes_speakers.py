@@ -166,17 +166,17 @@ def test_epithets_for_the_person_just_named() -> None:
 
 
 def test_a_weekday_before_a_name_is_not_part_of_it_but_a_month_name_may_be_a_first_name() -> None:
-    doc = run_quotes("And on Wednesday Borealis said political risk kept weighing on its operations.\n"
+    doc = run_quotes("And on Wednesday Borealis said higher freight costs kept weighing on its margins.\n"
                      "The singer June Carrow spoke on Monday.\nCarrow said the tour was over.", entities=True)
-    assert find(doc, "political risk").speaker == "Borealis"
+    assert find(doc, "higher freight costs").speaker == "Borealis"
     assert find(doc, "the tour was over").speaker == "June Carrow"
 
 
 def test_a_role_with_adjectives_in_a_row_resolves_to_the_titled_person() -> None:
     doc = run_quotes("Professor Gunnar Skaug runs the institute.\nSkaug knows the risks.\n"
-                     "\"No carmaker makes money in this class,\" the lanky, bespectacled professor said.",
+                     "\"No lab can afford these machines alone,\" the tall, soft-spoken professor said.",
                      entities=True)
-    assert find(doc, "No carmaker").speaker == "Gunnar Skaug"
+    assert find(doc, "No lab can").speaker == "Gunnar Skaug"
 
 
 def test_an_organisation_with_and_in_its_name_before_a_role_and_a_name() -> None:
@@ -218,9 +218,9 @@ def test_the_company_a_few_sentences_after_its_name() -> None:
 
 def test_a_clause_opener_is_never_the_speaker_and_a_reply_with_a_quoted_clause_reports() -> None:
     doc = run_quotes(
-        "Dana Whitfield, who joined the board last month, defended the station.\n"
-        "When asked about the ruling, he replied the station would \u201cissue a further statement "
-        "next week.\u201d", entities=True)
+        "Dana Whitfield, the station's new chair, defended the decision.\n"
+        "When asked about the fine, he replied the station would \u201cappeal it before the end of "
+        "the month.\u201d", entities=True)
     q = find(doc, "the station would")
     assert q.kind == "partial" and q.speaker == "Dana Whitfield"
     assert all(q.speaker != "When" for q in doc.quotes)
@@ -228,47 +228,47 @@ def test_a_clause_opener_is_never_the_speaker_and_a_reply_with_a_quoted_clause_r
 
 def test_an_intention_with_a_quoted_phrase_is_not_a_reported_clause() -> None:
     # "hope" reports only a clause: "hopes to take action …" is an intention, quoted or not
-    doc = run_quotes("The principal hopes to take action \u201cup to and including expulsion.\u201d")
+    doc = run_quotes("The principal hopes to take action \u201cas soon as the term ends.\u201d")
     assert not any(q.text.startswith("to take action") for q in attributed(doc))
-    doc = run_quotes("The principal hopes the board will act \u201cup to and including expulsion.\u201d")
+    doc = run_quotes("The principal hopes the board will act \u201cas soon as the term ends.\u201d")
     assert find(doc, "the board will act").speaker == "The principal"
 
 
 def test_a_firm_named_short_speaks_under_its_full_name() -> None:
-    doc = run_quotes("Calgary-based Vexamo Energy reported a profit on Wednesday.\n"
+    doc = run_quotes("Northgate Energy reported a profit on Wednesday.\n"
                      "The company sold two refineries last year.\n"
-                     "But as of press time, Vexamo said continuing political risk impedes its operations.",
+                     "In a statement, Northgate said rising fuel costs would weigh on its results.",
                      entities=True)
-    assert find(doc, "continuing political risk").speaker == "Vexamo Energy"
+    assert find(doc, "rising fuel costs").speaker == "Northgate Energy"
 
 
 def test_a_party_member_named_in_apposition_speaks_and_descriptors_leave_the_name() -> None:
-    doc = run_quotes("One red-state Democrat, Montana Sen. Ana Ruiz, said Sunday that the plan would fail.",
+    doc = run_quotes("One rural Democrat, Ohio Sen. Ana Ruiz, said Sunday that the plan would fail.",
                      entities=True)
     q = find(doc, "the plan would fail")
-    assert q.speaker == "Ana Ruiz" and q.speaker_description == "One red-state Democrat"
-    doc = run_quotes("Montana Democrat Ana Ruiz said that the plan would fail.", entities=True)
+    assert q.speaker == "Ana Ruiz" and q.speaker_description == "One rural Democrat"
+    doc = run_quotes("Ohio Democrat Ana Ruiz said that the plan would fail.", entities=True)
     assert find(doc, "the plan would fail").speaker == "Ana Ruiz"
 
 
 def test_a_described_person_is_the_one_just_named_but_a_ranked_role_is_not() -> None:
-    doc = run_quotes("Ana Ruiz founded the company in 2015.\nRuiz is aware that she is entering uncharted waters.\n"
-                     "\u201cI do not know any carmaker that makes money here,\u201d the lanky, bespectacled engineer said.",
+    doc = run_quotes("Ana Ruiz founded the bakery in 2015.\nRuiz says the first year nearly ruined her.\n"
+                     "\u201cNobody would lend us a cent back then,\u201d the tall, soft-spoken baker said.",
                      entities=True)
-    assert find(doc, "I do not know").speaker == "Ana Ruiz"
+    assert find(doc, "Nobody would lend").speaker == "Ana Ruiz"
     doc = run_quotes("Ana Ruiz sued the company in 2015.\n\u201cWe will appeal,\u201d the senior lawyer said.", entities=True)
     assert find(doc, "We will appeal").speaker == "the senior lawyer"
 
 
 def test_a_name_after_an_opening_preposition_is_no_antecedent() -> None:
-    doc = run_quotes("In Halifax, Omar Haddad, 49, and Lina Saleh, 39, are eager to apply for citizenship.\n"
-                     "Unlike Karim Nassar, he has been unable to find work.\n"
-                     "\"When you have a family to look after, my study comes afterwards,\" he said.", entities=True)
-    assert find(doc, "When you have a family").speaker == "Omar Haddad"
+    doc = run_quotes("In Dartmouth, Omar Haddad, 52, and Lina Saleh, 47, run a small grocery.\n"
+                     "Unlike Karim Nassar, he has never taken a day off.\n"
+                     "\"The shop is open every day of the year,\" he said.", entities=True)
+    assert find(doc, "The shop is open").speaker == "Omar Haddad"
 
 
 def test_a_name_closing_a_title_appositive_is_the_subject_pronouns_go_to() -> None:
-    doc = run_quotes("Jason Olsen of Talos said the campaign was new.\n"
-                     "Director of security response at the firm Vexacom, Kevin Haley, agreed with this finding.\n"
-                     "\u201cWe believe it is the same group,\u201d he confirmed.", entities=True)
-    assert find(doc, "We believe it is").speaker == "Kevin Haley"
+    doc = run_quotes("Jason Olsen of Vexacom said the outage was over.\n"
+                     "Head of network operations at the utility, Kevin Brandt, agreed with that account.\n"
+                     "\u201cWe restored power to every home by noon,\u201d he confirmed.", entities=True)
+    assert find(doc, "We restored power").speaker == "Kevin Brandt"

@@ -626,7 +626,7 @@ def _month_first(lang: Optional[str]) -> Optional[bool]:
 
 def _joined(runs: list[tuple[int, str, Any]]) -> list[tuple[int, str, Any]]:
     """Consecutive text nodes of one element joined: a sentence that HTML comments cut into
-    pieces (``valid through<!-- --> 01/23/2031<!-- -->.``) is one line, not a short dateline."""
+    pieces (``valid until<!-- --> 01/23/2031<!-- -->.``) is one line, not a short dateline."""
     out: list[tuple[int, str, Any]] = []
     for pos, text, el in runs:
         if out and out[-1][2] is el:

@@ -199,7 +199,7 @@ _TIME_PREPS = {"on", "in", "since", "until", "by", "last", "next", "this", "earl
 def clean_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Spans the tagger ran over their edges: a parenthesised acronym becomes its own mention
     (``World Health Organization (WHO)``), a day or month before a name goes (``On Wednesday
-    Suncor Energy said``), and an upper-case dateline place is a place (``MILTON, Ont. —``)."""
+    Vexamo Energy said``), and an upper-case dateline place is a place (``MILTON, Ont. —``)."""
     out: list[RawMention] = []
     for m in mentions:
         parts = [m]
@@ -217,7 +217,7 @@ def clean_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
             words = list(re.finditer(r"\S+", q.text))
             drop = 0
             before = re.search(r"(\w+)\W*$", text[max(0, q.start - 12) : q.start])
-            # only after a time preposition: "on Wednesday Suncor Energy" (the "Sunday Times" stays)
+            # only after a time preposition: "on Wednesday Vexamo Energy" (the "Sunday Times" stays)
             if before is not None and before.group(1).lower() in _TIME_PREPS:
                 while drop < len(words) - 1 and words[drop].group()[:1].isupper() and (
                         words[drop].group().lower() in _DAY_WORDS or
@@ -639,7 +639,7 @@ def consistent_types(mentions: list[RawMention]) -> None:
         words = form.split()
         if typ in ("ORG", "MISC") and 2 <= len(words) <= 3 and best.get(words[-1]) == "PERSON" \
                 and names.get(words[0].lower()) and not any("orgword" in classes(w) for w in words):
-            typ = "PERSON"  # "Vern Sparkes" read as a firm while "Sparkes" alone is a person: a full name
+            typ = "PERSON"  # "Vern Okafor" read as a firm while "Okafor" alone is a person: a full name
         m.type = typ
 
 

@@ -91,7 +91,7 @@ def _person_run_before(toks: list[Tok], i: int, z: int) -> bool:
 
 
 def _group_member(toks: list[Tok], a: Attribution) -> bool:
-    """A subject that names a party member by the party's word ("One red-state Democrat", "a
+    """A subject that names a party member by the party's word ("One rural Democrat", "a
     senior Republican"): a description, not a name."""
     return toks[a.sj - 1].w in PARTY_NOUNS and a.sj - a.si >= 2 and \
         (toks[a.si].w[:1].islower() or toks[a.si].low in ("one", "a", "an", "another", "the"))
@@ -157,7 +157,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                                                 and toks[k - 2].w[:1].isupper() and toks[k].w[:1].isupper())):
             k -= 1  # capitalised words, and "of"/"and" between them ("Bank of England")
         while k < j - 1 and (function_word(toks[k].w) or toks[k].low in NOT_NAME_CALENDAR):
-            k += 1  # "Even Veterans Affairs said", "on Wednesday Suncor said": not part of the name
+            k += 1  # "Even Harbour Transit said", "on Wednesday Vexamo said": not part of the name
         if k == j:
             k = j - 1
         words = [t.w for t in toks[k:j]]
@@ -205,7 +205,7 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
                         sp0.name.lower().split()[-1] == head and sp0.name.lower().split()[0] in ("a", "an", "one"):
                     return Speaker(sp0.name, toks[i].start, toks[j - 1].end, mtext, kind, None, True, 0.8)
         if _epithet(toks, i, j):
-            # "the lanky, bespectacled professor said": a described person is the one just named
+            # "the tall, soft-spoken baker said": a described person is the one just named
             person = ctx.index.latest_person(toks[i].start, max_chars=EPITHET_CHARS)
             if person is not None:
                 return Speaker(person.display, toks[i].start, toks[j - 1].end, mtext, kind, person, True, 0.7)
@@ -221,7 +221,7 @@ EPITHET_CHARS = 400  # the person must have been named just before
 
 
 def _epithet(toks: list[Tok], i: int, j: int) -> bool:
-    """``the`` + a describing adjective + a person noun ("the lanky, bespectacled professor")."""
+    """``the`` + a describing adjective + a person noun ("the tall, soft-spoken baker")."""
     if toks[i].low != "the" or j - i < 3 or toks[j - 1].tag != "NN":
         return False
     mods = toks[i + 1 : j - 1]
@@ -282,7 +282,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
                         desc = None
                     elif (sp.kind == "role" and sp.person is None or _group_member(u, a)) and \
                             2 <= e - s <= 5 and all(t.tag in ("NNP", "NNPS") and t.w[:1].isupper() for t in u[s:e]):
-                        # "the director of operations for EHS, Jeff Fraser, says", "One red-state
+                        # "the head of operations for the agency, Jane Roe, says", "One rural
                         # Democrat, Sen. Jane Roe, said": the name speaks
                         role_text = text[u[a.si].start : u[a.sj - 1].end]
                         name, person = ctx.index.canonical([t.w for t in u[s:e]], u[s].start, u[e - 1].end)

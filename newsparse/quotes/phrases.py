@@ -73,11 +73,11 @@ def np_before(toks: list[Tok], c: int, lex: CueLexicon, lo: int = 0) -> Optional
                 continue
             break
         if p.tag == "VBN" and p.w[:1].islower() and i - 2 >= lo and toks[i - 2].tag in ("DT", "JJ", ",", "PRP$"):
-            i -= 1  # "the bespectacled professor": a participle used as an adjective
+            i -= 1  # "the retired engineer": a participle used as an adjective
             continue
         if p.w == "," and i - 2 >= lo and toks[i - 2].tag.startswith("JJ") and toks[i].tag in ("JJ", "VBN") \
                 and toks[i].w[:1].islower():
-            i -= 1  # "the lanky, bespectacled professor said": adjectives in a row
+            i -= 1  # "the tall, soft-spoken baker said": adjectives in a row
             continue
         if p.low in ("and", "&") and _org_of_and(toks, i, lo):
             i -= 1  # "the Ministry of Ecology and Environment said": one name

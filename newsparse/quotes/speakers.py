@@ -309,7 +309,7 @@ class SpeakerIndex:
             seg = _SENT_SPLIT.split(before)[-1]
             # sentence-initial (after a short intro phrase or title run) or followed by a verb
             words = seg.split()
-            # "Unlike Al Mnajer, he …": a name governed by a preposition opening the sentence is
+            # "Unlike Roe, he …": a name governed by a preposition opening the sentence is
             # no subject (unless a verb follows it: "After Roe left, …", checked below)
             if len(words) <= 4 and not re.search(r"\b(of|to|with|by|for|and|from|about|against|on|at|in)\s*$", seg, re.I) \
                     and not (words and tagger.tag_word(words[-1].lower(), False) == "IN") \
@@ -350,7 +350,7 @@ class SpeakerIndex:
                 and not (ent[2] in ("PERSON", "PER") and own.endswith(" " + ent[1])):
             # the entity is a part of the name the text gives ("Red Cross" in "Kenya Red Cross");
             # a person at the end of the phrase is the name, the words before describe
-            # ("Montana Democrat Jon Tester")
+            # ("Ohio Democrat Jane Roe")
             ent = None
         if ent is not None and ent[2] not in ("PERSON", "PER") and ent[1].startswith(own + " ") \
                 and not ORG_WORDS.search(ent[1][len(own):]):
