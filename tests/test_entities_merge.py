@@ -209,12 +209,17 @@ def test_spans_run_over_their_edges_are_cut() -> None:
     assert all(text[x.start:x.end] == x.text for x in out)
 
 
-def _cut(text: str, surface: str, typ: str = "PERSON") -> list[str]:
-    from newsparse.ner.merge import clean_symbols
+def _apply(rule, text: str, surface: str, typ: str) -> list[str]:
+    """The mentions a merge rule leaves of ``surface`` (its first occurrence in ``text``)."""
     s = text.index(surface)
-    out = clean_symbols([RawMention(s, s + len(surface), surface, typ)], text)
+    out = rule([RawMention(s, s + len(surface), surface, typ)], text)
     assert all(text[m.start:m.end] == m.text for m in out)
     return [m.text for m in out]
+
+
+def _cut(text: str, surface: str, typ: str = "PERSON") -> list[str]:
+    from newsparse.ner.merge import clean_symbols
+    return _apply(clean_symbols, text, surface, typ)
 
 
 def test_symbols_web_pages_put_next_to_names_are_cut_off() -> None:
@@ -235,10 +240,7 @@ def test_handles_and_hashtags_are_not_names_but_quoted_nicknames_stay() -> None:
 
 def _edges(text: str, surface: str, typ: str = "ORG") -> list[str]:
     from newsparse.ner.merge import lowercase_edges
-    s = text.index(surface)
-    out = lowercase_edges([RawMention(s, s + len(surface), surface, typ)], text)
-    assert all(text[m.start:m.end] == m.text for m in out)
-    return [m.text for m in out]
+    return _apply(lowercase_edges, text, surface, typ)
 
 
 def test_lower_case_words_leave_the_edges_of_a_capitalised_name() -> None:

@@ -24,24 +24,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 def read_conllu(path: Path) -> list[list[tuple[str, str]]]:
     """Sentences as lists of (form, PTB tag); multi-word token lines are skipped."""
-    sents: list[list[tuple[str, str]]] = []
-    cur: list[tuple[str, str]] = []
-    for line in path.open(encoding="utf-8"):
-        line = line.rstrip("\n")
-        if not line:
-            if cur:
-                sents.append(cur)
-            cur = []
-            continue
-        if line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if "-" in cols[0] or "." in cols[0]:
-            continue
-        cur.append((cols[1], cols[4] if cols[4] != "_" else cols[3]))
-    if cur:
-        sents.append(cur)
-    return sents
+    import sys
+
+    sys.path.insert(0, str(REPO))
+    from newsparse.ner.corpora import conllu_sentences
+
+    return [[(c[1], c[4] if c[4] != "_" else c[3]) for c in rows] for rows in conllu_sentences(path)]
 
 
 def train(sents: list[list[tuple[str, str]]], min_suffix: int = 5) -> dict:

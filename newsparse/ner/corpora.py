@@ -203,6 +203,28 @@ def _gum_sentence(rows: list[list[str]], titles: set[str]) -> Sentence:
     return toks, tags
 
 
+def conllu_sentences(path: Path) -> Iterator[list[list[str]]]:
+    """The sentences of a CoNLL-U file, each a list of its token rows (tab-separated columns);
+    comments, multi-word token lines and empty nodes skipped."""
+    rows: list[list[str]] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line:
+                if rows:
+                    yield rows
+                    rows = []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if "-" in cols[0] or "." in cols[0]:
+                continue  # multi-word tokens and empty nodes
+            rows.append(cols)
+    if rows:
+        yield rows
+
+
 def read_gum(folder: Path) -> Iterator[Doc]:
     """GUM ``dep/*.conllu``: NER derived from the entity layer (see docs/entities.md and the
     corpus README: heuristic, so weigh it as such); one file per document."""
@@ -210,24 +232,7 @@ def read_gum(folder: Path) -> Iterator[Doc]:
 
     titles = {w for w, cls in gazetteer().items() if "title" in cls} | {"dr.", "mr.", "mrs.", "ms.", "prof."}
     for path in sorted(folder.glob("dep/*.conllu")):
-        doc: Doc = []
-        rows: list[list[str]] = []
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                line = line.rstrip("\n")
-                if not line:
-                    if rows:
-                        doc.append(_gum_sentence(rows, titles))
-                        rows = []
-                    continue
-                if line.startswith("#"):
-                    continue
-                cols = line.split("\t")
-                if "-" in cols[0] or "." in cols[0]:
-                    continue  # multi-word tokens and empty nodes
-                rows.append(cols)
-        if rows:
-            doc.append(_gum_sentence(rows, titles))
+        doc: Doc = [_gum_sentence(rows, titles) for rows in conllu_sentences(path)]
         if doc:
             yield doc
 
