@@ -300,3 +300,53 @@ def test_an_unknown_place_listed_with_firms_is_a_firm_but_a_town_stays_a_place()
     text2 = "Stops: Quillbit Hall, Norvik, VA and then Vexacom Center."
     ms2 = mentions(text2, ("Quillbit Hall", "ORG"), ("Norvik", "GPE"), ("Vexacom Center", "ORG"))
     assert ("Norvik", "GPE") in {(m.text, m.type) for m in listed_with_firms(text2, ms2)}
+
+
+def test_generic_acronyms_are_no_names_without_a_definition() -> None:
+    from newsparse.ner.merge import drop_common_acronyms
+    text = "Plug the USB stick into the PC, then ask the CEO of Vexacom. The HSB approved two PCs."
+    ms = mentions(text, ("USB", "ORG"), ("PC", "ORG"), ("CEO", "ORG"), ("Vexacom", "ORG"), ("HSB", "ORG"),
+                  ("PCs", "ORG"))
+    assert [m.text for m in drop_common_acronyms(text, ms)] == ["Vexacom", "HSB"]
+
+
+def _businesses(text: str, *names: tuple[str, str]) -> list[tuple[str, str]]:
+    from newsparse.ner.merge import possessive_businesses
+    return [(m.text, m.type) for m in possessive_businesses(text, mentions(text, *names))]
+
+
+def test_a_possessive_that_owns_nothing_names_a_business() -> None:
+    assert _businesses("We had lunch at Quillby's. It was fine.", ("Quillby", "PERSON")) == [("Quillby's", "ORG")]
+    assert _businesses("Then Vexmoor’s is open late and cheap.", ("Vexmoor", "GPE")) == [("Vexmoor’s", "ORG")]
+    assert _businesses("we went to quillby 's for pie", ("quillby", "PERSON")) == [("quillby 's", "ORG")]
+    assert _businesses("Try Quillby's Market on Elm Road.", ("Quillby", "PERSON")) == [("Quillby's Market", "ORG")]
+    # something like a chain's outlet: "like" introduces an example, not a comparison
+    assert _businesses("a burger somewhere like Quillby's.", ("Quillby", "PERSON")) == [("Quillby's", "ORG")]
+
+
+def test_a_possessive_that_owns_a_noun_stays_a_possessive() -> None:
+    assert _businesses("Quillby's plan failed.", ("Quillby", "PERSON")) == [("Quillby", "PERSON")]
+    assert _businesses("Vexacom's new phone sold out.", ("Vexacom", "ORG")) == [("Vexacom", "ORG")]
+    # a comparison or a list owns the noun said before or after it
+    assert _businesses("Her plan is bolder than Quillby's.", ("Quillby", "PERSON")) == [("Quillby", "PERSON")]
+    assert _businesses("Quillby's and Dorne's roles differ.", ("Quillby", "PERSON"), ("Dorne", "PERSON")) == [
+        ("Quillby", "PERSON"), ("Dorne", "PERSON")]
+    # a full personal name and an acronym keep their possessive out
+    assert _businesses("The decision was Jane Quillby's.", ("Jane Quillby", "PERSON")) == [("Jane Quillby", "PERSON")]
+    assert _businesses("It reflects the HSB's.", ("HSB", "ORG")) == [("HSB", "ORG")]
+
+
+def test_s_before_a_preposition_is_a_contraction_unless_a_place_preposition_leads() -> None:
+    assert _businesses("Quillby's been told to wait.", ("Quillby", "PERSON")) == [("Quillby", "PERSON")]
+    assert _businesses("Vexacom's in talks with Dorne.", ("Vexacom", "ORG")) == [("Vexacom", "ORG")]
+    assert _businesses("Quillby's has the best pie.", ("Quillby", "PERSON")) == [("Quillby's", "ORG")]
+    assert _businesses("Quillby's in Rome today.", ("Quillby", "PERSON")) == [("Quillby", "PERSON")]
+    assert _businesses("We met at Quillby's on Sunday.", ("Quillby", "PERSON")) == [("Quillby's", "ORG")]
+
+
+def test_a_file_name_is_no_name() -> None:
+    from newsparse.ner.merge import clean_symbols
+    text = "Tom Vexley sent Q3Outlook.pdf and Budget.XLSX to Ana Dorne."
+    ms = mentions(text, ("Tom Vexley", "PERSON"), ("Q3Outlook.pdf", "PERSON"), ("Budget", "PERSON"),
+                  ("Ana Dorne", "PERSON"))
+    assert [m.text for m in clean_symbols(ms, text)] == ["Tom Vexley", "Ana Dorne"]

@@ -240,6 +240,9 @@ _SEPARATORS = re.compile(r"[|•·★☆*#\"“”«»_]+|(?<=\w)/(?=\w)|(?<![\w
 _QUOTES = set('"“”«»')
 #: trademark signs close a brand's name: what follows them is a product word (``Vexa® Tea``)
 _MARKS = re.compile(r"[®™℠©]")
+#: a name that ends in a file extension is a file: ``Report2024.pdf``
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|txt|csv|rtf|jpe?g|png|gif|zip|html?|mp[34]|exe)(?!\w)",
+                        re.IGNORECASE)
 
 
 def clean_symbols(mentions: list[RawMention], text: str) -> list[RawMention]:
@@ -248,10 +251,11 @@ def clean_symbols(mentions: list[RawMention], text: str) -> list[RawMention]:
     joined by a slash (``Vexa/Quillbit``), rating stars, stray quotation marks, hashtags. Such a
     span is cut at the symbol into the names on either side (a piece needs two letters: ``N/A``
     is no name); a trademark sign ends a name (``Vexa® Tea`` -> ``Vexa``); an ``@handle`` or a
-    ``#hashtag`` is an account or a tag, not a mention of a name."""
+    ``#hashtag`` is an account or a tag, and a file name (``Vexa.pdf``) a document, not a mention
+    of a name."""
     out: list[RawMention] = []
     for m in mentions:
-        if m.start and text[m.start - 1] in "@#":
+        if (m.start and text[m.start - 1] in "@#") or _FILE_NAME.search(text, m.start, m.end + 6):
             continue
         mark = _MARKS.search(m.text)
         if mark:
@@ -484,12 +488,23 @@ def common_acronyms(text: str) -> set[str]:
     return out
 
 
+#: acronyms of common nouns - devices, formats, jobs, chat shorthand - that need no definition in
+#: the text to be known as no names ("plug the USB cable into the PC", "the CEO said")
+GENERIC_ACRONYMS = frozenset("""
+AC ATM ATV BBQ CCTV CD CPU DSL DVD DVR GPS GPU HD HDD HDMI HVAC LCD LED MP3 PC PDA RAM SIM SSD SUV TV UFO USB VCR WiFi
+AI API CSS FAQ GIF HTML HTTP ISP JPEG PDF PNG RSS SMS URL VPN
+CEO CFO COO CTO CIO EVP SVP VP HR PR QA MBA PhD
+EPS IPO IRR KPI NDA NPV P&L RFP RFQ ROI SLA
+ADHD BMI DNA ICU IQ MRI PTSD
+AM PM ASAP BTW DIY DJ ETA FYI ID IDK IMHO IMO LMAO LOL OK OMG PIN ROFL RSVP SMH TBA TBD TBH VIP WTF
+""".split())
+
+
 def drop_common_acronyms(text: str, mentions: list[RawMention]) -> list[RawMention]:
     """Mentions of an acronym the text spells out in lower case (``machine learning (ML)``) go,
-    plural included (``KPIs``): a technology, a measure or a condition, not a named entity."""
-    common = common_acronyms(text)
-    if not common:
-        return mentions
+    plural included (``KPIs``): a technology, a measure or a condition, not a named entity; so
+    do the generic acronyms everyone knows (:data:`GENERIC_ACRONYMS`)."""
+    common = common_acronyms(text) | GENERIC_ACRONYMS
     return [m for m in mentions if normal_form(m.text) not in common
             and not (m.text.endswith("s") and m.text[:-1] in common)]
 
@@ -613,6 +628,61 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
             if m.text in firms and m.type in ("GPE", "LOC"):
                 m.type = "ORG"
     return mentions
+
+
+#: what follows a possessive that names a business on its own ("at Doe's.", "Doe's is open",
+#: "Doe's for lunch"): the end of a clause, a verb or a preposition - never the noun it would own
+_CLAUSE_END = re.compile(r"[ \t]*(?:$|[.,!?;:)\n])")
+#: a verb right after the "'s": no contraction ("Doe's is" cannot be "Doe is is"), so a business
+_VERB_AFTER = re.compile(r"[ \t]*(?:is|are|was|were|has|have|had|does|did|do|will|would|can|could)\b")
+#: a preposition or linking word after the "'s": a business, or "Doe's in Rome" = "Doe is in Rome"
+_LINK_AFTER = re.compile(
+    r"[ \t]*(?:on|for|in|at|with|to|from|near|by|off|over|so|but|because|since|if|when|where|which|that|as|"
+    r"again|today|tonight|yesterday|last|every|and(?![ \t]+[A-Z]))\b")
+_POSSESSIVE = re.compile(r"[ \t]?(?:['’]s|s)\b|(?<=s)['’](?![\w'’])")
+#: words before a possessive that compare it with something named before ("bigger than Doe's")
+_ELLIPSIS_BEFORE = re.compile(r"\b(?:than|unlike|as|with|and|or|nor)[ \t]+$", re.IGNORECASE)
+#: words before a place one goes to, eats at or buys from ("at Doe's", "somewhere like Doe's")
+_PLACE_BEFORE = re.compile(r"\b(?:at|to|from|into|in|near|outside|inside|like|by|of|visit|try|tried)[ \t]+$",
+                           re.IGNORECASE)
+#: capitalised shop words that close a possessive business name ("Doe's Market")
+_SHOP_WORDS = frozenset("""market deli restaurant cafe café diner grill bar pub tavern bakery pizza pizzeria kitchen
+bistro garage salon shop store pharmacy steakhouse burgers bbq inn motel""".split())
+
+
+def _business_end(text: str, m: RawMention) -> int | None:
+    """Where the business name "Doe's" that starts with the mention ends, if it is one."""
+    pm = _POSSESSIVE.match(text, m.end)
+    if (pm is None or m.type == "MISC" or (m.type == "PERSON" and " " in m.text.strip())
+            or (m.text.isupper() and len(m.text) <= 4)):
+        return None
+    before = text[max(0, m.start - 12):m.start]
+    if _ELLIPSIS_BEFORE.search(before):
+        return None
+    end = pm.end()
+    shop = re.match(r"[ \t]+([A-Z][a-zé]+)\b", text[end:end + 30])
+    if shop and shop.group(1).lower() in _SHOP_WORDS:
+        return end + shop.end()
+    if _CLAUSE_END.match(text, end) or _VERB_AFTER.match(text, end):
+        return end
+    if _LINK_AFTER.match(text, end) and _PLACE_BEFORE.search(before):
+        return end  # "at Doe's on Sunday"; alone, "Doe's in Rome" reads "Doe is in Rome"
+    return None
+
+
+def possessive_businesses(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """A name with a possessive that owns nothing is a business named after its founder: "we ate
+    at Doe's.", "Doe's Market", "Vexa's has the best pie". The mention takes the possessive
+    (the business's name is "Doe's") and is an organisation. A possessive that compares or
+    lists ("than Doe's", "Doe's and Roe's plans") owns a noun said elsewhere, and so do a full
+    personal name ("Jane Doe's.") and an acronym ("to reflect the ABC's."): all are left alone.
+    Before a preposition the "'s" may be "is" ("Doe's in Rome"), so there a place preposition
+    must come first ("at Doe's on Sunday"); before a verb it cannot ("Doe's has the best pie")."""
+    out: list[RawMention] = []
+    for m in mentions:
+        end = _business_end(text, m)
+        out.append(m if end is None else RawMention(m.start, end, text[m.start:end], "ORG", m.source))
+    return out
 
 
 def consistent_types(mentions: list[RawMention]) -> None:

@@ -140,6 +140,7 @@ class EntitiesStage(Stage):
         mentions = mg.city_state(text, mentions)
         mentions = mg.headline_runs(text, mentions)
         mentions = mg.listed_with_firms(text, mentions)
+        mentions = mg.possessive_businesses(text, mentions)
         mg.consistent_types(mentions)
         if self.params.propagate:
             mentions = mg.coordinated(text, mentions)
