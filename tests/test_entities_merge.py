@@ -350,3 +350,18 @@ def test_a_file_name_is_no_name() -> None:
     ms = mentions(text, ("Tom Vexley", "PERSON"), ("Q3Outlook.pdf", "PERSON"), ("Budget", "PERSON"),
                   ("Ana Dorne", "PERSON"))
     assert [m.text for m in clean_symbols(ms, text)] == ["Tom Vexley", "Ana Dorne"]
+
+
+def test_a_state_code_before_a_zip_code_is_a_state_and_the_name_before_it_a_city() -> None:
+    from newsparse.ner.merge import postal_addresses
+    text = "Write to Vexa Inc., 12 Quarry Road Dornfield, NH 03101-2841 or call Ana Roe."
+    ms = mentions(text, ("Vexa Inc.", "ORG"), ("Quarry Road Dornfield", "ORG"), ("NH", "ORG"), ("Ana Roe", "PERSON"))
+    got = [(m.text, m.type) for m in postal_addresses(text, ms)]
+    assert got == [("Vexa Inc.", "ORG"), ("Quarry Road", "ORG"), ("Dornfield", "GPE"), ("NH", "GPE"),
+                   ("Ana Roe", "PERSON")]
+    text = "Lab 4, Elm Hall, Westbury CA 94305 USA"
+    got = [(m.text, m.type) for m in postal_addresses(text, mentions(text, ("Elm Hall", "LOC")))]
+    assert got == [("Elm Hall", "LOC"), ("Westbury", "GPE"), ("CA", "GPE")]
+    # no ZIP code, or a code that is no state: no address
+    text = "Dornfield, NH said it will. Vexa AB 12345 shipped."
+    assert postal_addresses(text, []) == []

@@ -543,6 +543,49 @@ def city_state(text: str, mentions: list[RawMention]) -> list[RawMention]:
 
 
 #: function words a Title Case headline capitalises and a name almost never holds inside
+#: a postal address line: city, US state code, ZIP code ("Holyoke, MA 01040-2841", "Stanford CA 94305")
+_ADDRESS = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+[ \t]){0,3}[A-Z][a-z]+)(,?[ \t]*)([A-Z]{2})[ \t]+\d{5}(?:-\d{4})?(?![\d-])")
+#: words that end the street part of an address ("12 Elm Road Holyoke": the city is after "Road")
+_STREET_WORDS = LOC_WORDS | {"lane", "ln", "drive", "dr", "blvd", "boulevard", "ave", "st", "rd", "way", "court", "ct",
+                             "place", "pl", "parkway", "pkwy", "suite", "ste", "floor", "box", "highway", "hwy",
+                             "terrace", "circle", "plaza", "nw", "ne", "sw", "se"}
+
+
+def postal_addresses(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """In an address line the state code before a ZIP code is a state, and the name before it
+    (after the street) is a city, whatever the tagger read them as: contact blocks of e-mails,
+    press releases and shop pages write ``12 Elm Road Holyoke, MA 01040``. A mention that ran
+    from the street into the city is cut where the city starts."""
+    added: list[RawMention] = []
+    out = list(mentions)
+    for mt in _ADDRESS.finditer(text):
+        if mt.group(3) not in _US_STATE_CODES:
+            continue
+        words = list(re.finditer(r"\S+", mt.group(1)))
+        street = [i for i, w in enumerate(words) if w.group().lower().rstrip(".") in _STREET_WORDS]
+        if street:
+            words = words[street[-1] + 1:]
+        spans = [(mt.start(3), mt.end(3))]
+        if words:
+            spans.insert(0, (mt.start(1) + words[0].start(), mt.start(1) + words[-1].end()))
+        for s, e in spans:
+            kept: list[RawMention] = []
+            for m in out:
+                if m.end <= s or m.start >= e:
+                    kept.append(m)
+                elif m.start < s and m.end <= e:  # "Elm Road Holyoke": the street keeps its part
+                    q = _trim(RawMention(m.start, s, text[m.start:s], m.type, m.source), text)
+                    if any(c.isupper() for c in q.text):
+                        kept.append(q)
+                elif not (s <= m.start and m.end <= e):
+                    kept.append(m)  # a longer name around the city: leave it
+                    s = e = -1
+            out = kept
+            if s >= 0:
+                added.append(RawMention(s, e, text[s:e], "GPE", "address"))
+    return sorted(out + added, key=lambda x: x.start) if added else out
+
+
 _HEADLINE_WORDS = {"And", "Or", "To", "In", "For", "With", "Is", "Are", "Was", "Be", "Do", "Does", "Her", "His",
                    "Your", "You", "Our", "Their", "Will", "Can", "How", "Why", "What", "Into", "Than", "Should",
                    "Could", "Would", "Towards", "From", "Its", "We", "They", "It", "This", "That", "Has", "Have",
