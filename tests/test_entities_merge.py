@@ -365,3 +365,11 @@ def test_a_state_code_before_a_zip_code_is_a_state_and_the_name_before_it_a_city
     # no ZIP code, or a code that is no state: no address
     text = "Dornfield, NH said it will. Vexa AB 12345 shipped."
     assert postal_addresses(text, []) == []
+
+
+def test_a_lone_roman_numeral_is_no_name() -> None:
+    from newsparse.ner.merge import clean_symbols
+    text = "Parts III and VI of the Vexa Treaty bind Henry VIII, said Ana Dorne of MI."
+    ms = mentions(text, ("III", "LOC"), ("VI", "PERSON"), ("Vexa Treaty", "MISC"), ("Henry VIII", "PERSON"),
+                  ("Ana Dorne", "PERSON"), ("MI", "GPE"))
+    assert [m.text for m in clean_symbols(ms, text)] == ["Vexa Treaty", "Henry VIII", "Ana Dorne", "MI"]

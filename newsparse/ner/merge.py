@@ -240,6 +240,8 @@ _SEPARATORS = re.compile(r"[|•·★☆*#\"“”«»_]+|(?<=\w)/(?=\w)|(?<![\w
 _QUOTES = set('"“”«»')
 #: trademark signs close a brand's name: what follows them is a product word (``Vexa® Tea``)
 _MARKS = re.compile(r"[®™℠©]")
+#: a Roman numeral of two letters or more, alone (``III``, ``XIV``; a state code such as ``MI`` is no numeral here)
+_ROMAN = re.compile(r"^(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})$")
 #: a name that ends in a file extension is a file: ``Report2024.pdf``
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|txt|csv|rtf|jpe?g|png|gif|zip|html?|mp[34]|exe)(?!\w)",
                         re.IGNORECASE)
@@ -251,11 +253,12 @@ def clean_symbols(mentions: list[RawMention], text: str) -> list[RawMention]:
     joined by a slash (``Vexa/Quillbit``), rating stars, stray quotation marks, hashtags. Such a
     span is cut at the symbol into the names on either side (a piece needs two letters: ``N/A``
     is no name); a trademark sign ends a name (``Vexa® Tea`` -> ``Vexa``); an ``@handle`` or a
-    ``#hashtag`` is an account or a tag, and a file name (``Vexa.pdf``) a document, not a mention
-    of a name."""
+    ``#hashtag`` is an account or a tag, a file name (``Vexa.pdf``) a document and a lone Roman
+    numeral (``Part III``, ``VI``) a number, not a mention of a name."""
     out: list[RawMention] = []
     for m in mentions:
-        if (m.start and text[m.start - 1] in "@#") or _FILE_NAME.search(text, m.start, m.end + 6):
+        if (m.start and text[m.start - 1] in "@#") or _FILE_NAME.search(text, m.start, m.end + 6) \
+                or _ROMAN.match(m.text):
             continue
         mark = _MARKS.search(m.text)
         if mark:
