@@ -373,3 +373,12 @@ def test_a_lone_roman_numeral_is_no_name() -> None:
     ms = mentions(text, ("III", "LOC"), ("VI", "PERSON"), ("Vexa Treaty", "MISC"), ("Henry VIII", "PERSON"),
                   ("Ana Dorne", "PERSON"), ("MI", "GPE"))
     assert [m.text for m in clean_symbols(ms, text)] == ["Vexa Treaty", "Henry VIII", "Ana Dorne", "MI"]
+
+
+def test_a_contact_label_after_a_name_in_a_signature_is_cut() -> None:
+    from newsparse.ner.merge import cut_contact_labels
+    text = "Ana Dorne\nVexa Risk Advisory Phone: (212) 555-0100\nQuillby Labs Email ana@example.org\nVexa Phone X"
+    ms = mentions(text, ("Ana Dorne", "PERSON"), ("Vexa Risk Advisory Phone", "ORG"), ("Quillby Labs Email", "ORG"),
+                  ("Vexa Phone X", "MISC"))
+    assert [m.text for m in cut_contact_labels(ms, text)] == ["Ana Dorne", "Vexa Risk Advisory", "Quillby Labs",
+                                                       "Vexa Phone X"]

@@ -452,6 +452,26 @@ def ampersand_firms(text: str, mentions: list[RawMention]) -> list[RawMention]:
 
 
 #: cues that name a source: a capitalised run after "according to the" is a publication or body
+#: labels of a contact line that follow a name in e-mail signatures (``Vexa Inc. Phone: 555 0100``)
+_CONTACT_LABELS = {"phone", "tel", "telephone", "fax", "email", "e-mail", "cell", "mobile", "ph", "web", "website"}
+_CONTACT_AFTER = re.compile(r"[ \t]*(?::|\(|\+|\d|\S+@)")
+
+
+def cut_contact_labels(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """E-mail signatures put a contact label right after a name (``Vexa Inc. Phone: 555 0100``,
+    ``Vexa Labs Email ana@…``); the tagger, or a rule that extends names, reads it as the name's
+    last word. It goes when a number, a colon or an address follows."""
+    out: list[RawMention] = []
+    for m in mentions:
+        words = list(re.finditer(r"\S+", m.text))
+        if len(words) > 1 and words[-1].group().lower().rstrip(".:") in _CONTACT_LABELS \
+                and _CONTACT_AFTER.match(text, m.end):
+            e = m.start + words[-2].end()
+            m = RawMention(m.start, e, text[m.start:e], m.type, m.source)
+        out.append(m)
+    return out
+
+
 _SOURCE_CUE = re.compile(
     r"\b(?:according to|reported by|told|in an interview with|quoted by|cited by|published by|wrote in)"
     r"[ \t]+the[ \t]+([A-Z][\w&'’-]*(?:\.\w+)*(?:[ \t]+[A-Z][\w&'’-]*(?:\.\w+)*){0,4})")

@@ -135,6 +135,7 @@ class EntitiesStage(Stage):
         mentions = mg.title_firms(text, mentions)
         mentions = mg.camel_case_firms(mentions)
         mentions = mg.ampersand_firms(text, mentions)
+        mentions = mg.cut_contact_labels(mentions, text)
         mentions = mg.cued_sources(text, mentions)
         mentions = mg.drop_common_acronyms(text, mentions)
         mentions = mg.city_state(text, mentions)
