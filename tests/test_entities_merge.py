@@ -382,3 +382,20 @@ def test_a_contact_label_after_a_name_in_a_signature_is_cut() -> None:
                   ("Vexa Phone X", "MISC"))
     assert [m.text for m in cut_contact_labels(ms, text)] == ["Ana Dorne", "Vexa Risk Advisory", "Quillby Labs",
                                                        "Vexa Phone X"]
+
+
+def test_a_city_and_its_state_or_country_without_a_comma_are_two_places() -> None:
+    from newsparse.ner.merge import split_place_pairs
+    text = "From Invercargill New Zealand to Texas USA, then boston ma and Dallas TX."
+    ms = mentions(text, ("Invercargill New Zealand", "GPE"), ("Texas USA", "GPE"), ("boston ma", "GPE"),
+                  ("Dallas TX", "GPE"))
+    assert [m.text for m in split_place_pairs(ms)] == ["Invercargill", "New Zealand", "Texas", "USA", "boston",
+                                                       "ma", "Dallas", "TX"]
+
+
+def test_one_place_name_made_of_place_words_stays_one() -> None:
+    from newsparse.ner.merge import split_place_pairs
+    text = "Papua New Guinea, Mexico City, South China, Tampa Bay, the East Coast and Dallas Ma stay."
+    names = ("Papua New Guinea", "Mexico City", "South China", "Tampa Bay", "East Coast", "Dallas Ma")
+    ms = mentions(text, *((n, "GPE") for n in names))
+    assert [m.text for m in split_place_pairs(ms)] == list(names)

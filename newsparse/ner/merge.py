@@ -566,6 +566,47 @@ def city_state(text: str, mentions: list[RawMention]) -> list[RawMention]:
 
 
 #: function words a Title Case headline capitalises and a name almost never holds inside
+def split_place_pairs(mentions: list[RawMention]) -> list[RawMention]:
+    """``Invercargill New Zealand``, ``san francisco california``, ``Dallas TX``: a place span
+    that is a city (or region, or state) followed by its state or country without a comma is
+    two places, as the comma-separated form is. A span that is a place name as a whole
+    (``Papua New Guinea``, ``Mexico City``) stays one. A state code counts in capitals, or in
+    lower case when the whole span is written so (``philadelphia pa``)."""
+    out: list[RawMention] = []
+    for m in mentions:
+        words = list(re.finditer(r"\S+", m.text))
+        cut = None
+        if m.type in ("GPE", "LOC") and 1 < len(words) <= 5 and "," not in m.text and not _place(m.text):
+            for k in range(len(words) - 1, 0, -1):
+                left = m.text[:words[k - 1].end()]
+                right = m.text[words[k].start():]
+                code = right in _US_STATE_CODES or (m.text.islower() and right.upper() in _US_STATE_CODES)
+                if words[k - 1].group().lower() in _GEO_WORDS or right.lower() in _GEO_WORDS:
+                    continue  # "South China", "Tampa Bay", "East Coast": one place
+                if (code or {"state", "country"} & set(classes(right))) and \
+                        {"city", "region", "state"} & set(classes(left)):
+                    cut = k
+                    break
+        if cut is None:
+            out.append(m)
+            continue
+        a_end = m.start + words[cut - 1].end()
+        b_start = m.start + words[cut].start()
+        out.append(RawMention(m.start, a_end, m.text[:words[cut - 1].end()], m.type, m.source))
+        out.append(RawMention(b_start, m.end, m.text[words[cut].start():], "GPE", m.source))
+    return out
+
+
+#: words that make a place name of the words around them, never one of two places
+_GEO_WORDS = LOC_WORDS | {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                          "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "new",
+                          "old", "city", "county", "province", "district", "metro"}
+
+
+def _place(name: str) -> bool:
+    return bool({"city", "region", "state", "country"} & set(classes(name)))
+
+
 #: a postal address line: city, US state code, ZIP code ("Holyoke, MA 01040-2841", "Stanford CA 94305")
 _ADDRESS = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+[ \t]){0,3}[A-Z][a-z]+)(,?[ \t]*)([A-Z]{2})[ \t]+\d{5}(?:-\d{4})?(?![\d-])")
 #: words that end the street part of an address ("12 Elm Road Holyoke": the city is after "Road")

@@ -140,6 +140,7 @@ class EntitiesStage(Stage):
         mentions = mg.drop_common_acronyms(text, mentions)
         mentions = mg.city_state(text, mentions)
         mentions = mg.postal_addresses(text, mentions)
+        mentions = mg.split_place_pairs(mentions)
         mentions = mg.headline_runs(text, mentions)
         mentions = mg.listed_with_firms(text, mentions)
         mentions = mg.possessive_businesses(text, mentions)
