@@ -334,6 +334,10 @@ def test_a_possessive_that_owns_a_noun_stays_a_possessive() -> None:
     # a full personal name and an acronym keep their possessive out
     assert _businesses("The decision was Jane Quillby's.", ("Jane Quillby", "PERSON")) == [("Jane Quillby", "PERSON")]
     assert _businesses("It reflects the HSB's.", ("HSB", "ORG")) == [("HSB", "ORG")]
+    assert _businesses("Apps popular among Gen Z's.", ("Gen Z", "ORG")) == [("Gen Z", "ORG")]
+    # a double genitive, or a condition named after a person
+    assert _businesses("a colleague of Quillby's at the lab", ("Quillby", "PERSON")) == [("Quillby", "PERSON")]
+    assert _businesses("the power of Quillby's, even now", ("Quillby", "PERSON")) == [("Quillby", "PERSON")]
 
 
 def test_s_before_a_preposition_is_a_contraction_unless_a_place_preposition_leads() -> None:
@@ -377,11 +381,12 @@ def test_a_lone_roman_numeral_is_no_name() -> None:
 
 def test_a_contact_label_after_a_name_in_a_signature_is_cut() -> None:
     from newsparse.ner.merge import cut_contact_labels
-    text = "Ana Dorne\nVexa Risk Advisory Phone: (212) 555-0100\nQuillby Labs Email ana@example.org\nVexa Phone X"
+    text = ("Ana Dorne\nVexa Risk Advisory Phone: (212) 555-0100\nQuillby Labs Email ana@example.org\nVexa Phone X\n"
+            "State of Fax: 2")
     ms = mentions(text, ("Ana Dorne", "PERSON"), ("Vexa Risk Advisory Phone", "ORG"), ("Quillby Labs Email", "ORG"),
-                  ("Vexa Phone X", "MISC"))
+                  ("Vexa Phone X", "MISC"), ("State of Fax", "ORG"))
     assert [m.text for m in cut_contact_labels(ms, text)] == ["Ana Dorne", "Vexa Risk Advisory", "Quillby Labs",
-                                                       "Vexa Phone X"]
+                                                              "Vexa Phone X", "State of Fax"]
 
 
 def test_a_city_and_its_state_or_country_without_a_comma_are_two_places() -> None:

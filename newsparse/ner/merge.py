@@ -453,7 +453,7 @@ def ampersand_firms(text: str, mentions: list[RawMention]) -> list[RawMention]:
 
 #: cues that name a source: a capitalised run after "according to the" is a publication or body
 #: labels of a contact line that follow a name in e-mail signatures (``Vexa Inc. Phone: 555 0100``)
-_CONTACT_LABELS = {"phone", "tel", "telephone", "fax", "email", "e-mail", "cell", "mobile", "ph", "web", "website"}
+_CONTACT_LABELS = {"phone", "tel", "telephone", "fax", "email", "e-mail", "cell", "ph", "website"}
 _CONTACT_AFTER = re.compile(r"[ \t]*(?::|\(|\+|\d|\S+@)")
 
 
@@ -467,7 +467,9 @@ def cut_contact_labels(mentions: list[RawMention], text: str) -> list[RawMention
         if len(words) > 1 and words[-1].group().lower().rstrip(".:") in _CONTACT_LABELS \
                 and _CONTACT_AFTER.match(text, m.end):
             e = m.start + words[-2].end()
-            m = RawMention(m.start, e, text[m.start:e], m.type, m.source)
+            cut = RawMention(m.start, e, text[m.start:e], m.type, m.source)
+            if _trim(cut, text) is cut:  # "State of Phone:" would leave a dangling "of": keep it whole
+                m = cut
         out.append(m)
     return out
 
@@ -748,9 +750,10 @@ _LINK_AFTER = re.compile(
     r"again|today|tonight|yesterday|last|every|and(?![ \t]+[A-Z]))\b")
 _POSSESSIVE = re.compile(r"[ \t]?(?:['’]s|s)\b|(?<=s)['’](?![\w'’])")
 #: words before a possessive that compare it with something named before ("bigger than Doe's")
-_ELLIPSIS_BEFORE = re.compile(r"\b(?:than|unlike|as|with|and|or|nor)[ \t]+$", re.IGNORECASE)
+#: and "of" before it is a double genitive ("a colleague of Doe's") or a named condition ("of Asperger's")
+_ELLIPSIS_BEFORE = re.compile(r"\b(?:than|unlike|as|with|and|or|nor|of)[ \t]+$", re.IGNORECASE)
 #: words before a place one goes to, eats at or buys from ("at Doe's", "somewhere like Doe's")
-_PLACE_BEFORE = re.compile(r"\b(?:at|to|from|into|in|near|outside|inside|like|by|of|visit|try|tried)[ \t]+$",
+_PLACE_BEFORE = re.compile(r"\b(?:at|to|from|into|in|near|outside|inside|like|by|visit|try|tried)[ \t]+$",
                            re.IGNORECASE)
 #: capitalised shop words that close a possessive business name ("Doe's Market")
 _SHOP_WORDS = frozenset("""market deli restaurant cafe café diner grill bar pub tavern bakery pizza pizzeria kitchen
@@ -760,8 +763,9 @@ bistro garage salon shop store pharmacy steakhouse burgers bbq inn motel""".spli
 def _business_end(text: str, m: RawMention) -> int | None:
     """Where the business name "Doe's" that starts with the mention ends, if it is one."""
     pm = _POSSESSIVE.match(text, m.end)
+    last = m.text.split()[-1] if m.text.split() else ""
     if (pm is None or m.type == "MISC" or (m.type == "PERSON" and " " in m.text.strip())
-            or (m.text.isupper() and len(m.text) <= 4)):
+            or (last.isupper() and len(last) <= 4)):  # "the ABC's.", "among Gen Z's": no business
         return None
     before = text[max(0, m.start - 12):m.start]
     if _ELLIPSIS_BEFORE.search(before):
@@ -781,8 +785,9 @@ def possessive_businesses(text: str, mentions: list[RawMention]) -> list[RawMent
     """A name with a possessive that owns nothing is a business named after its founder: "we ate
     at Doe's.", "Doe's Market", "Vexa's has the best pie". The mention takes the possessive
     (the business's name is "Doe's") and is an organisation. A possessive that compares or
-    lists ("than Doe's", "Doe's and Roe's plans") owns a noun said elsewhere, and so do a full
-    personal name ("Jane Doe's.") and an acronym ("to reflect the ABC's."): all are left alone.
+    lists ("than Doe's", "Doe's and Roe's plans", "a colleague of Doe's") owns a noun said
+    elsewhere, and so do a full personal name ("Jane Doe's.") and an acronym or a letter ("to
+    reflect the ABC's.", "among Gen Z's"): all are left alone.
     Before a preposition the "'s" may be "is" ("Doe's in Rome"), so there a place preposition
     must come first ("at Doe's on Sunday"); before a verb it cannot ("Doe's has the best pie")."""
     out: list[RawMention] = []
