@@ -404,3 +404,18 @@ def test_one_place_name_made_of_place_words_stays_one() -> None:
     names = ("Papua New Guinea", "Mexico City", "South China", "Tampa Bay", "East Coast", "Dallas Ma")
     ms = mentions(text, *((n, "GPE") for n in names))
     assert [m.text for m in split_place_pairs(ms)] == list(names)
+
+
+def test_a_contraction_is_no_part_of_a_name() -> None:
+    from newsparse.ner.merge import clean_edges
+    text = "I've seen it. I'm Dana Vexley and I’d say Don't Panic Labs is fine."
+    ms = mentions(text, ("I've", "PERSON"), ("I'm Dana Vexley", "PERSON"), ("I’d", "ORG"), ("Don't Panic Labs", "ORG"))
+    assert [m.text for m in clean_edges(ms, text)] == ["Dana Vexley", "Panic Labs"]
+
+
+def test_lower_case_common_words_are_no_names_in_text_written_with_capitals() -> None:
+    from newsparse.ner.merge import drop_lowercase_common
+    text = "Watch it on a tablet or single channel, said vexamart staff in paris to louise."
+    ms = mentions(text, ("tablet", "MISC"), ("single channel", "ORG"), ("vexamart", "ORG"), ("paris", "GPE"),
+                  ("louise", "PERSON"))
+    assert [m.text for m in drop_lowercase_common(ms)] == ["vexamart", "paris", "louise"]

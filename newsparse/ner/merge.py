@@ -196,10 +196,16 @@ _TIME_PREPS = {"on", "in", "since", "until", "by", "last", "next", "this", "earl
                "every", "through", "till"}
 
 
+#: a pronoun or negation contracted with a verb at the start of a span (``I'm``, ``I've``, ``Don't``)
+_CONTRACTION = re.compile(r"(?:i|you|we|they|he|she|it|let|don|ain|can|won|isn|aren|didn|doesn)['’]"
+                          r"(?:m|ve|d|ll|re|s|t)(?![\w'’])", re.IGNORECASE)
+
+
 def clean_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Spans the tagger ran over their edges: a parenthesised acronym becomes its own mention
-    (``World Health Organization (WHO)``), a day or month before a name goes (``On Wednesday
-    Vexamo Energy said``), and an upper-case dateline place is a place (``MILTON, Ont. —``)."""
+    (``World Health Organization (WHO)``), a contraction at the start goes (``I'm Jane Doe``; a
+    lone ``I've`` is no name), a day or month before a name goes (``On Wednesday Vexamo Energy
+    said``), and an upper-case dateline place is a place (``MILTON, Ont. —``)."""
     out: list[RawMention] = []
     for m in mentions:
         parts = [m]
@@ -214,6 +220,11 @@ def clean_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
                 if b > a and any(c.isalpha() for c in text[a:b]):
                     parts.append(RawMention(a, b, text[a:b], m.type, m.source))
         for q in parts:
+            lead = _CONTRACTION.match(q.text)
+            if lead:  # "I'm Jane Doe", "I've": the speaker's pronoun is no part of a name
+                q = _trim(RawMention(q.start + lead.end(), q.end, q.text[lead.end():], q.type, q.source), text)
+                if not any(c.isalpha() for c in q.text):
+                    continue
             words = list(re.finditer(r"\S+", q.text))
             drop = 0
             before = re.search(r"(\w+)\W*$", text[max(0, q.start - 12) : q.start])
@@ -349,6 +360,20 @@ def lowercase_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
         if not _INITIAL.match(q.text) and any(c.isupper() for c in q.text):
             out.append(q)
     return out
+
+
+def drop_lowercase_common(mentions: list[RawMention]) -> list[RawMention]:
+    """In text written with capitals a mention in lower case made only of common words
+    (``tablet``, ``single channel``) is the tagger misled by a word's casing elsewhere, not a
+    name; rarer lower-case words stay (``vexamart``: a shop written in lower case), and so do
+    place names and first names (``paris``, ``louise``). For documents written without
+    capitals the stage skips this rule."""
+    names = first_names()
+
+    def plain(word: str) -> bool:
+        return word in NAME_PARTICLES or (_is_common(word) and not names.get(word)
+                                          and not _PLACE_CLASSES & set(classes(word)))
+    return [m for m in mentions if any(c.isupper() for c in m.text) or not all(map(plain, m.text.split()))]
 
 
 def _plain_lower(word: str, particles: bool = True) -> bool:

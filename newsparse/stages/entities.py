@@ -127,7 +127,7 @@ class EntitiesStage(Stage):
         mentions = mg.clean_symbols(mentions, text)
         web = genre == "web"
         if not web:  # text written without capitals: a lower-case edge word is no evidence
-            mentions = mg.lowercase_edges(mentions, text)
+            mentions = mg.drop_lowercase_common(mg.lowercase_edges(mentions, text))
         mentions = mg.clean_edges([mg.strip_titles(m, text) for m in mentions], text)
         if not web:  # web corpora keep "U.S. Treasury" one ORG; news articles name the country apart
             mentions = mg.split_country_prefix(mentions, tokens, text)
