@@ -419,3 +419,22 @@ def test_lower_case_common_words_are_no_names_in_text_written_with_capitals() ->
     ms = mentions(text, ("tablet", "MISC"), ("single channel", "ORG"), ("vexamart", "ORG"), ("paris", "GPE"),
                   ("louise", "PERSON"))
     assert [m.text for m in drop_lowercase_common(ms)] == ["vexamart", "paris", "louise"]
+
+
+def test_a_region_name_listed_with_firms_or_shopped_at_is_a_firm() -> None:
+    from newsparse.ner.merge import listed_with_firms
+    text = "Vexacom, Quillbit and Amazon hire. Buy it on Amazon."
+    ms = mentions(text, ("Vexacom", "ORG"), ("Quillbit", "ORG"), ("Amazon", "LOC"))
+    assert [(m.text, m.type) for m in listed_with_firms(text, ms)][-1] == ("Amazon", "ORG")
+    text = "Deals start at $70 at Amazon today."
+    assert [m.type for m in listed_with_firms(text, mentions(text, ("Amazon", "LOC")))] == ["ORG"]
+
+
+def test_a_region_the_article_writes_as_a_region_stays_a_place() -> None:
+    from newsparse.ner.merge import listed_with_firms
+    text = "Vexacom and Amazon hire. Fires burn in the Amazon."
+    ms = mentions(text, ("Vexacom", "ORG"), ("Amazon", "LOC"))
+    assert [m.type for m in listed_with_firms(text, ms)] == ["ORG", "LOC", "LOC"]
+    text = "Vexacom and Amazon hire near the Amazon River."
+    ms = mentions(text, ("Vexacom", "ORG"), ("Amazon", "LOC"))
+    assert [m.type for m in listed_with_firms(text, ms)] == ["ORG", "LOC", "LOC"]

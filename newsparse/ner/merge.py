@@ -740,23 +740,45 @@ def _before_state(text: str, name: str) -> bool:
     return False
 
 
+def _region_only(m: RawMention) -> bool:
+    """A one-word GPE/LOC the gazetteer knows only as a region (no country, state or city): a
+    river, forest or area name, which firms also take (``Amazon``)."""
+    if m.type not in ("GPE", "LOC") or " " in m.text or not m.text[:1].isupper() or m.text.isupper():
+        return False
+    cls = set(classes(m.text))
+    return "region" in cls and not {"country", "state", "city"} & cls
+
+
 def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]:
     """``Vexacom, Quillbit and Zorbly``: an unknown one-word "place" (one the gazetteer does not
     know, typed GPE only by default) listed next to an organisation is one more organisation —
     apps, sites and shops are listed with firms, towns with places — and so is every other
     mention of that name in the article, unless the article also puts it after ``in``,
-    ``at`` or ``near`` as one does a place."""
+    ``at`` or ``near`` as one does a place. A name the gazetteer knows only as a region
+    (``Amazon``) is a firm when listed so, or when sold on or worked at (``on Amazon``,
+    ``at Amazon``: the region takes "the"), unless the article also writes "in the X" or
+    "the X River"."""
     ordered = sorted(mentions, key=lambda m: m.start)
     firms: set[str] = set()
+    regions: set[str] = set()
     for a, b in zip(ordered, ordered[1:]):
         if b.start - a.end > 8 or not _LIST_SEP.match(text[a.end:b.start]):
             continue
         for x, y in ((a, b), (b, a)):
-            if _unknown_place(x) and y.type == "ORG" and not _unknown_place(y):
-                firms.add(x.text)
+            if y.type == "ORG" and not _unknown_place(y):
+                if _unknown_place(x):
+                    firms.add(x.text)
+                elif _region_only(x):
+                    regions.add(x.text)
+    for m in mentions:
+        if _region_only(m) and re.search(r"\b(?:on|at)[ \t]+$", text[max(0, m.start - 4):m.start]):
+            regions.add(m.text)
     # a name the article puts after "in", "at", "near" is a place after all ("in Holmvik")
     firms = {f for f in firms if not _before_state(text, f) and not re.search(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Vv]isit(?:ed|ing)?|"
                                                r"[Tt]raveled to|[Bb]ased in)\s+(?:[Tt]he\s+)?" + re.escape(f) + r"\b", text)}
+    firms |= {r for r in regions if not re.search(r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Nn]ear|[Oo]n)\s+the\s+" + re.escape(r)
+                                                  + r"\b|\b" + re.escape(r) + r"\s+(?:" + "|".join(LOC_WORDS)
+                                                  + r"|rainforest|rain\s+forest|jungle|delta)\b", text, re.IGNORECASE)}
     if firms:
         for m in mentions:
             if m.text in firms and m.type in ("GPE", "LOC"):
