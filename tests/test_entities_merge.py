@@ -320,6 +320,8 @@ def test_a_possessive_that_owns_nothing_names_a_business() -> None:
     assert _businesses("Then Vexmoor’s is open late and cheap.", ("Vexmoor", "GPE")) == [("Vexmoor’s", "ORG")]
     assert _businesses("we went to quillby 's for pie", ("quillby", "PERSON")) == [("quillby 's", "ORG")]
     assert _businesses("Try Quillby's Market on Elm Road.", ("Quillby", "PERSON")) == [("Quillby's Market", "ORG")]
+    assert _businesses("Try Vexa Grill and Quillby's Pizza.", ("Vexa Grill", "ORG"), ("Quillby", "GPE")) == [
+        ("Vexa Grill", "ORG"), ("Quillby's Pizza", "ORG")]
     # something like a chain's outlet: "like" introduces an example, not a comparison
     assert _businesses("a burger somewhere like Quillby's.", ("Quillby", "PERSON")) == [("Quillby's", "ORG")]
 
@@ -438,3 +440,37 @@ def test_a_region_the_article_writes_as_a_region_stays_a_place() -> None:
     text = "Vexacom and Amazon hire near the Amazon River."
     ms = mentions(text, ("Vexacom", "ORG"), ("Amazon", "LOC"))
     assert [m.type for m in listed_with_firms(text, ms)] == ["ORG", "LOC", "LOC"]
+
+
+def test_towns_listed_with_places_are_places() -> None:
+    from newsparse.ner.merge import listed_with_places
+    text = ("Rallies in Edmonton, Calgary, Dornby, Vexton and Medicine Hat drew crowds. Dornby police said so. "
+            "Ann Vexton agreed.")
+    ms = mentions(text, ("Edmonton", "GPE"), ("Calgary", "GPE"), ("Dornby", "PERSON"), ("Vexton", "PERSON"),
+                  ("Medicine Hat", "ORG"), ("Ann Vexton", "PERSON"))
+    got = [(m.text, m.type) for m in listed_with_places(text, ms)]
+    # Vexton is part of a person's full name here: left to the person rule
+    assert got == [("Edmonton", "GPE"), ("Calgary", "GPE"), ("Dornby", "GPE"), ("Vexton", "PERSON"),
+                   ("Medicine Hat", "GPE"), ("Dornby", "GPE"), ("Ann Vexton", "PERSON")]
+    # one place is not a list of places
+    text = "Talks in Calgary and Dornby ended."
+    ms = mentions(text, ("Calgary", "GPE"), ("Dornby", "PERSON"))
+    assert [m.type for m in listed_with_places(text, ms)] == ["GPE", "PERSON"]
+
+
+def test_teams_named_by_cities_stay_organisations_without_a_place_preposition() -> None:
+    from newsparse.ner.merge import listed_with_places
+    text = "Leeds, Surrey and Essex won; Denver, Austin and Tulsa voted."
+    ms = mentions(text, ("Leeds", "ORG"), ("Surrey", "ORG"), ("Essex", "GPE"), ("Denver", "GPE"), ("Austin", "PERSON"),
+                  ("Tulsa", "GPE"))
+    got = [(m.text, m.type) for m in listed_with_places(text, ms)]
+    assert got == [("Leeds", "ORG"), ("Surrey", "ORG"), ("Essex", "GPE"), ("Denver", "GPE"), ("Austin", "GPE"),
+                   ("Tulsa", "GPE")]
+
+
+def test_a_numbered_bill_is_a_law_not_a_person() -> None:
+    from newsparse.ner.merge import numbered_bills
+    text = "MPs passed Bill C-48 and Bill 96, said Bill Vexley. Bill agreed."
+    ms = mentions(text, ("Bill", "PERSON"), ("Bill Vexley", "PERSON"))
+    assert [(m.text, m.type) for m in numbered_bills(text, ms)] == [
+        ("Bill C-48", "MISC"), ("Bill 96", "MISC"), ("Bill Vexley", "PERSON"), ("Bill", "PERSON")]

@@ -814,13 +814,13 @@ def _business_end(text: str, m: RawMention) -> int | None:
     if (pm is None or m.type == "MISC" or (m.type == "PERSON" and " " in m.text.strip())
             or (last.isupper() and len(last) <= 4)):  # "the ABC's.", "among Gen Z's": no business
         return None
-    before = text[max(0, m.start - 12):m.start]
-    if _ELLIPSIS_BEFORE.search(before):
-        return None
     end = pm.end()
     shop = re.match(r"[ \t]+([A-Z][a-zé]+)\b", text[end:end + 30])
     if shop and shop.group(1).lower() in _SHOP_WORDS:
-        return end + shop.end()
+        return end + shop.end()  # "Doe's Pizza", in a list too ("Vexa Grill and Doe's Pizza")
+    before = text[max(0, m.start - 12):m.start]
+    if _ELLIPSIS_BEFORE.search(before):
+        return None
     if _CLAUSE_END.match(text, end) or _VERB_AFTER.match(text, end):
         return end
     if _LINK_AFTER.match(text, end) and _PLACE_BEFORE.search(before):
@@ -841,6 +841,63 @@ def possessive_businesses(text: str, mentions: list[RawMention]) -> list[RawMent
     for m in mentions:
         end = _business_end(text, m)
         out.append(m if end is None else RawMention(m.start, end, text[m.start:end], "ORG", m.source))
+    return out
+
+
+#: words before a list of places ("events in Calgary, Brooks and Edson")
+_PLACE_LIST_BEFORE = re.compile(r"\b(?:in|across|from|to|at|near|throughout|between|including)[ \t]+$", re.IGNORECASE)
+
+
+def listed_with_places(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """``Events in Calgary, Brooks, Edson and Medicine Hat``: in a list of two places or more
+    after ``in``, ``across``, ``from`` … the other names are places too — a one-word "person"
+    (a town named like a surname) or a name the gazetteer knows as a place — and so is every
+    other mention of them in the article. Outside such a list, a "person" the gazetteer knows as
+    a city, state or country listed next to a place is a place (``Denver, Austin and Tulsa``).
+    Organisations listed with places without that preposition stay organisations (sports
+    teams are named by their cities), and a word that is part of a person's full name in the
+    article (``Mel Brooks``) is left to the person rule."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    chains: list[list[RawMention]] = []
+    for m in ordered:
+        prev = chains[-1][-1] if chains else None
+        if prev is not None and m.start - prev.end <= 8 and _LIST_SEP.match(text[prev.end:m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    in_full_names = {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
+    places: set[str] = set()
+    for chain in chains:
+        if len(chain) < 2 or not any(m.type == "GPE" for m in chain):
+            continue
+        listed = (sum(m.type == "GPE" for m in chain) >= 2
+                  and _PLACE_LIST_BEFORE.search(text, max(0, chain[0].start - 12), chain[0].start))
+        for i, x in enumerate(chain):
+            known = bool({"city", "state", "country"} & set(classes(x.text)))
+            person = x.type == "PERSON" and " " not in x.text and x.text not in in_full_names
+            near_place = any(0 <= j < len(chain) and chain[j].type == "GPE" for j in (i - 1, i + 1))
+            if (listed and (person or (x.type == "ORG" and known))) or (person and known and near_place):
+                places.add(x.text)
+    if places:
+        for m in mentions:
+            if m.text in places and m.type in ("PERSON", "ORG"):
+                m.type = "GPE"
+    return mentions
+
+
+_BILL = re.compile(r"[ \t]+[A-Z]{0,2}[-‑ ]?\d+[A-Z]?\b")
+
+
+def numbered_bills(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """``Bill C-48``, ``Bill 96``: a bill with its number is a law (MISC), not a man called Bill."""
+    out: list[RawMention] = []
+    for m in mentions:
+        if m.text == "Bill" and m.type == "PERSON":
+            mt = _BILL.match(text, m.end)
+            if mt:
+                out.append(RawMention(m.start, mt.end(), text[m.start:mt.end()], "MISC", m.source))
+                continue
+        out.append(m)
     return out
 
 

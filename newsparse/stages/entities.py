@@ -143,6 +143,8 @@ class EntitiesStage(Stage):
         mentions = mg.split_place_pairs(mentions)
         mentions = mg.headline_runs(text, mentions)
         mentions = mg.listed_with_firms(text, mentions)
+        mentions = mg.listed_with_places(text, mentions)
+        mentions = mg.numbered_bills(text, mentions)
         mentions = mg.possessive_businesses(text, mentions)
         mg.consistent_types(mentions)
         if self.params.propagate:
