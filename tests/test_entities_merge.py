@@ -474,3 +474,13 @@ def test_a_numbered_bill_is_a_law_not_a_person() -> None:
     ms = mentions(text, ("Bill", "PERSON"), ("Bill Vexley", "PERSON"))
     assert [(m.text, m.type) for m in numbered_bills(text, ms)] == [
         ("Bill C-48", "MISC"), ("Bill 96", "MISC"), ("Bill Vexley", "PERSON"), ("Bill", "PERSON")]
+
+
+def test_a_name_written_in_capitals_merges_into_the_name_written_normally() -> None:
+    text = "DANA VEXLEY\nDana Vexley won. Vexley thanked CANADIANS and Canadians. NASA and Nasa."
+    ms = mentions(text, ("DANA VEXLEY", "PERSON"), ("Dana Vexley", "PERSON"), ("Vexley", "PERSON"),
+                  ("CANADIANS", "NORP"), ("Canadians", "NORP"), ("NASA", "ORG"), ("Nasa", "ORG"))
+    got = by_name(merge(ms, text))
+    assert got["Dana Vexley"] == ("PERSON", 3, {"DANA VEXLEY", "Dana Vexley", "Vexley"})
+    assert got["Canadians"] == ("NORP", 2, {"CANADIANS", "Canadians"})
+    assert got["Nasa"][1] == 2

@@ -1021,6 +1021,15 @@ def merge(mentions: list[RawMention], text: str) -> list[Group]:
             gtype[dst] = groups[dst].type
             del gtype[src]
 
+    # a name written in capitals (a headline, a list of players) is the name written normally
+    folded: dict[str, str] = {}
+    for key in groups:
+        if not key.isupper():
+            folded.setdefault(key.casefold(), key)
+    for key in list(groups):
+        if key.isupper() and key.casefold() in folded:
+            absorb(key, folded[key.casefold()])
+
     # acronyms defined in the text: "Full Name (FN)"
     for key in list(groups):
         g = groups.get(key)
@@ -1092,11 +1101,12 @@ def merge(mentions: list[RawMention], text: str) -> list[Group]:
 
 
 def canonical_name(g: Group) -> str:
-    """The country's canonical name, else the longest form used (ties: the most frequent)."""
+    """The country's canonical name, else the longest form used (ties: a form not in capitals,
+    then the most frequent)."""
     if g.type == "GPE" and country_key(g.key):
         return g.key
     forms = g.forms
-    return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+    return max(forms, key=lambda f: (len(f.split()), not f.isupper(), forms[f], len(f)))
 
 
 def resolve_pronouns(text: str, groups: list[Group], sentences: list[tuple[int, int]]) -> None:
