@@ -484,3 +484,20 @@ def test_a_name_written_in_capitals_merges_into_the_name_written_normally() -> N
     assert got["Dana Vexley"] == ("PERSON", 3, {"DANA VEXLEY", "Dana Vexley", "Vexley"})
     assert got["Canadians"] == ("NORP", 2, {"CANADIANS", "Canadians"})
     assert got["Nasa"][1] == 2
+
+
+def test_a_name_ending_in_a_legal_form_is_a_company() -> None:
+    from newsparse.ner.merge import legal_forms
+    text = "Parts come from Dana Vexley GmbH and Quillby Ltd. in Vexton AG; Ana Co said so."
+    ms = mentions(text, ("Dana Vexley GmbH", "PERSON"), ("Quillby Ltd.", "GPE"), ("Vexton AG", "ORG"), ("Ana Co", "PERSON"))
+    assert [m.type for m in legal_forms(ms)] == ["ORG", "ORG", "ORG", "ORG"]
+    text = "See Vexley L, Quillby BV (2019)."
+    assert [m.type for m in legal_forms(mentions(text, ("Vexley L, Quillby BV", "PERSON")))] == ["PERSON"]
+
+
+def test_a_city_before_a_news_abbreviation_of_its_state_is_a_place() -> None:
+    from newsparse.ner.merge import city_state
+    text = "At a Milton, Ont., school. KISSIMMEE, Fla. (AP) — Rain."
+    ms = mentions(text, ("Milton", "ORG"), ("KISSIMMEE", "PERSON"))
+    assert [(m.text, m.type) for m in city_state(text, ms)] == [("Milton", "GPE"), ("Ont.", "GPE"), ("KISSIMMEE", "GPE"),
+                                                                ("Fla.", "GPE")]

@@ -426,6 +426,22 @@ def title_firms(text: str, mentions: list[RawMention]) -> list[RawMention]:
     return out
 
 
+#: legal forms that end a company's name (``Robert Bosch GmbH``, ``Vexa Holdings Ltd.``)
+_LEGAL_FORMS = frozenset("""gmbh ag inc ltd llc llp plc corp co s.a sa nv n.v bv b.v spa s.p.a ab asa oyj kg se pty
+lp limited incorporated corporation""".split())
+
+
+def legal_forms(mentions: list[RawMention]) -> list[RawMention]:
+    """A name of two words or more that ends in a company's legal form is an organisation, not a
+    person or a place (``Robert Bosch GmbH``, ``Vexa Ltd.``)."""
+    for m in mentions:
+        words = m.text.split()
+        if m.type != "ORG" and len(words) > 1 and words[-1].lower().rstrip(".,") in _LEGAL_FORMS \
+                and words[-1][:1].isupper() and "," not in m.text:  # "Doe L, Roe BV": a citation's initials
+            m.type = "ORG"
+    return mentions
+
+
 #: a word made of two capitalised parts (``Vexadata``-style brands: ``ByteWorks``, ``PayLine``)
 _CAMEL = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]+)+$")
 #: surname prefixes that make a person's name camel-case (``MacArthur``, ``FitzGerald``)
@@ -562,12 +578,19 @@ def drop_common_acronyms(text: str, mentions: list[RawMention]) -> list[RawMenti
 #: US postal codes of the states, DC and the territories (``Denver, CO``)
 _US_STATE_CODES = set("""AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH
 NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI""".split())
-_CITY_STATE = re.compile(r",[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)(?=[ \t]*(?:[\n|,;:)–—@]|[ \t]\d|$))")
+_CITY_STATE = re.compile(r",[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)(?=[ \t]*(?:[\n|,;:()–—@]|[ \t]\d|$))")
+
+
+#: news-style abbreviations of US states and Canadian provinces (``Kissimmee, Fla.``, ``Milton, Ont.``)
+_STATE_ABBREVIATIONS = frozenset("""Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss
+Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo
+Ont Que B.C Alta Man Sask N.S N.B P.E.I Nfld N.L""".split())
 
 
 def city_state(text: str, mentions: list[RawMention]) -> list[RawMention]:
-    """``Denver, CO`` / ``Irvine, California``: a one-word name in the city gazetteer followed by a
-    comma and a state (a US postal code or a state in the gazetteer) closing the phrase is a
+    """``Denver, CO`` / ``Irvine, California`` / ``Milton, Ont.``: a one-word name in the city
+    gazetteer followed by a comma and a state (a US postal code, a news abbreviation of a state
+    or province, or a state in the gazetteer) closing the phrase is a
     place, whatever the tagger said (``Denver`` is a first name too, ``Toyota`` a firm; after
     such a city the state is a place, not an organisation). Listings, datelines and tour dates
     write places so."""
@@ -581,7 +604,7 @@ def city_state(text: str, mentions: list[RawMention]) -> list[RawMention]:
         if not mt:
             continue
         st = mt.group(1)
-        if not (st in _US_STATE_CODES or "state" in classes(st)):
+        if not (st in _US_STATE_CODES or st.rstrip(".") in _STATE_ABBREVIATIONS or "state" in classes(st)):
             continue
         m.type = "GPE"
         state = by_start.get(mt.start(1))

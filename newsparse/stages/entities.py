@@ -134,6 +134,7 @@ class EntitiesStage(Stage):
         mentions = mg.split_person_tail(mentions, tokens, text)
         mentions = mg.title_firms(text, mentions)
         mentions = mg.camel_case_firms(mentions)
+        mentions = mg.legal_forms(mentions)
         mentions = mg.ampersand_firms(text, mentions)
         mentions = mg.cut_contact_labels(mentions, text)
         mentions = mg.cued_sources(text, mentions)
