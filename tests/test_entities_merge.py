@@ -501,3 +501,21 @@ def test_a_city_before_a_news_abbreviation_of_its_state_is_a_place() -> None:
     ms = mentions(text, ("Milton", "ORG"), ("KISSIMMEE", "PERSON"))
     assert [(m.text, m.type) for m in city_state(text, ms)] == [("Milton", "GPE"), ("Ont.", "GPE"), ("KISSIMMEE", "GPE"),
                                                                 ("Fla.", "GPE")]
+
+
+def test_a_name_treated_as_a_man_twice_is_a_person() -> None:
+    from newsparse.ner.merge import gendered_names
+    text = ("Rook Vexley starts on Friday. It is where Vexley won his third title. Vexley has played well here. "
+            "He likes it. Rook is ready. Vexacom won its case. Vexacom has appealed. It said so.")
+    ms = mentions(text, ("Rook Vexley", "ORG"), ("Vexley", "ORG"), ("Rook", "ORG"), ("Vexacom", "ORG"))
+    got = [(m.text, m.type) for m in gendered_names(text, ms)]
+    assert got == [("Rook Vexley", "PERSON"), ("Vexley", "PERSON"), ("Vexley", "PERSON"), ("Rook", "PERSON"),
+                   ("Vexacom", "ORG"), ("Vexacom", "ORG")]
+
+
+def test_a_name_that_is_no_subject_or_a_known_place_stays_what_it_was() -> None:
+    from newsparse.ner.merge import gendered_names
+    text = ("My son has a public Vexagram account with his phone. Teens open Vexagram accounts. He said so. "
+            "Talks with China stalled. He left. China should accede to his terms. China has time. He waits.")
+    ms = mentions(text, ("Vexagram", "ORG"), ("China", "GPE"))
+    assert [m.type for m in gendered_names(text, ms)] == ["ORG", "ORG", "GPE", "GPE", "GPE"]

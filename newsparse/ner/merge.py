@@ -924,6 +924,49 @@ def numbered_bills(text: str, mentions: list[RawMention]) -> list[RawMention]:
     return out
 
 
+#: what follows a person who is the subject of a clause: a verb or two and "his"/"her" ("Doe won
+#: his third title")
+_HIS_AFTER = re.compile(r"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+){1,3}?(?:his|her)\b")
+#: the rest of a sentence, then "He"/"She" opening the next one
+_HE_NEXT = re.compile(r"[^.!?\n]{0,200}?[.!?][\"”’']?[ \t\n]+(?:He|She)\b")
+#: what stands before the subject of a clause: the start of a sentence, a comma, a conjunction
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:;,\n][\"”’']?|\b(?:where|when|that|because|if|as|while|and|but|after|before|since|"
+                             r"though|although|so|until|once)[ \t]|\b(?:where|when|that|because|if|as|while|and|but|"
+                             r"after|before|since|though|although|so|until|once))[ \t\"“‘']*$")
+
+
+def gendered_names(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """A one-word name the tagger read as an organisation is a person when the article twice or
+    more makes it the subject of a clause that treats it as a man or a woman: a verb and
+    "his"/"her" right after it ("… where Doe won his eighth title"), or a sentence it opens
+    followed by one that opens with "He"/"She" ("Doe has won here twice. He said …").
+    Organisations take "its" and "it"; one such sign can be a "his" of someone else, two are
+    not. Places the gazetteer knows and acronyms are left alone. The full name that ends in it
+    ("Jon Doe", also misread) and that name's first word are the person as well."""
+    signs: Counter = Counter()
+    for m in mentions:
+        if m.type not in ("ORG", "GPE", "LOC") or not re.fullmatch(r"[A-Z][a-z]+", m.text) or _place(m.text):
+            continue
+        if not _SUBJECT_BEFORE.search(text[max(0, m.start - 12):m.start]):
+            continue
+        if _HIS_AFTER.match(text, m.end) or (_sentence_initial(text, m.start) and _HE_NEXT.match(text, m.end)):
+            signs[m.text] += 1
+    people = {name for name, n in signs.items() if n >= 2}
+    if not people:
+        return mentions
+    # the full name ending in that surname is the person too, and its first name ("Tiger")
+    for m in mentions:
+        words = m.text.split()
+        if 1 < len(words) <= 3 and words[-1] in people and all(w[:1].isupper() for w in words) \
+                and not any("orgword" in classes(w) for w in words):
+            people.add(m.text)
+            people.add(words[0])
+    for m in mentions:
+        if m.text in people and m.type != "PERSON":
+            m.type = "PERSON"
+    return mentions
+
+
 def consistent_types(mentions: list[RawMention]) -> None:
     """One type per surface form (majority); a single word that is part of a PERSON name is PERSON,
     and so is a first name plus a surname the article writes alone as a person."""

@@ -151,6 +151,7 @@ class EntitiesStage(Stage):
         if self.params.propagate:
             mentions = mg.coordinated(text, mentions)
             mentions = mg.propagate(text, mentions)
+            mentions = mg.gendered_names(text, mentions)  # needs every mention of a name
             mentions = mg.drop_common_acronyms(text, mentions)  # coordination may add them back
         if self.params.merge:
             groups = mg.merge(mentions, text)
