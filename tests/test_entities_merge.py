@@ -519,3 +519,20 @@ def test_a_name_that_is_no_subject_or_a_known_place_stays_what_it_was() -> None:
             "Talks with China stalled. He left. China should accede to his terms. China has time. He waits.")
     ms = mentions(text, ("Vexagram", "ORG"), ("China", "GPE"))
     assert [m.type for m in gendered_names(text, ms)] == ["ORG", "ORG", "GPE", "GPE", "GPE"]
+
+
+def test_a_firm_a_title_and_a_person_read_as_one_person_are_split() -> None:
+    from newsparse.ner.merge import split_firm_title_person
+    text = ("Vexacom CFO Dana Vexley left. Quill Labs Chairman Rook Dorne stayed. Senate Majority Leader Ana Roe "
+            "spoke. Vexacom denied it.")
+    ms = mentions(text, ("Vexacom CFO Dana Vexley", "PERSON"), ("Quill Labs Chairman Rook Dorne", "PERSON"),
+                  ("Senate Majority Leader Ana Roe", "PERSON"), ("Vexacom", "PERSON"))
+    got = [(m.text, m.type) for m in split_firm_title_person(ms, text)]
+    assert got == [("Vexacom", "ORG"), ("Dana Vexley", "PERSON"), ("Quill Labs", "ORG"), ("Rook Dorne", "PERSON"),
+                   ("Senate Majority Leader Ana Roe", "PERSON"), ("Vexacom", "ORG")]
+
+
+def test_a_capitalised_race_word_is_a_group_not_a_place() -> None:
+    assert refine_type("Black", "LOC") == "NORP"
+    assert refine_type("Indigenous", "MISC") == "NORP"
+    assert refine_type("Black", "PER") == "PERSON"  # a surname stays a person

@@ -81,12 +81,19 @@ def normal_form(text: str) -> str:
     return _LEADING_THE.sub("", text)
 
 
+#: words that name a group of people by race or origin when capitalised ("Black Canadians",
+#: "Indigenous leaders"): a group (NORP), never a place
+GROUP_WORDS = frozenset({"black", "white", "brown", "indigenous", "aboriginal", "latino", "latina", "latinx"})
+
+
 def refine_type(text: str, crf_type: str) -> str:
     """Map a CoNLL type to ours, looking the span up in the gazetteer."""
     if crf_type == "PER":
         return "PERSON"
     if crf_type == "ORG":
         return "ORG"
+    if text.lower() in GROUP_WORDS:
+        return "NORP"
     cls = classes(normal_form(text))
     if crf_type == "LOC":
         if any(c in ("country", "state", "city") for c in cls):
@@ -162,6 +169,37 @@ def split_person_tail(mentions: list[RawMention], tokens: list[tuple[int, int]],
             out.append(left_m)
         s = toks[split][0]
         out.append(RawMention(s, m.end, text[s:m.end], "PERSON", m.source))
+    return out
+
+
+#: corporate titles written between a firm and a person ("Vexacom CEO Jane Doe")
+_CORPORATE_TITLES = frozenset("""ceo cfo coo cto cio cmo cso chairman chairwoman chair founder co-founder cofounder
+president spokesman spokeswoman spokesperson""".split())
+
+
+def split_firm_title_person(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """``Vexacom CFO Jane Doe`` read as one person: the words before a corporate title are the
+    firm (ORG) and the capitalised words after it the person. The firm must be a name (a word
+    that is neither a title nor a common word), so offices stay with ``strip_titles``. Every
+    other mention of the firm is the firm too."""
+    out: list[RawMention] = []
+    firms: set[str] = set()
+    for m in mentions:
+        words = list(re.finditer(r"\S+", m.text))
+        k = next((i for i, w in enumerate(words) if 0 < i < len(words) - 1
+                  and w.group().lower() in _CORPORATE_TITLES), None) if m.type == "PERSON" else None
+        if k is None or k > 3 or len(words) - k - 1 > 3 or not all(w.group()[:1].isupper() for w in words[k + 1:]) \
+                or not any(not _is_common(w.group()) and "title" not in classes(w.group()) for w in words[:k]):
+            out.append(m)
+            continue
+        firm_end = m.start + words[k - 1].end()
+        person_start = m.start + words[k + 1].start()
+        out.append(RawMention(m.start, firm_end, text[m.start:firm_end], "ORG", m.source))
+        out.append(RawMention(person_start, m.end, text[person_start:m.end], "PERSON", m.source))
+        firms.add(text[m.start:firm_end])
+    for m in out:  # the firm is a firm wherever the article names it
+        if m.text in firms:
+            m.type = "ORG"
     return out
 
 

@@ -132,6 +132,7 @@ class EntitiesStage(Stage):
         if not web:  # web corpora keep "U.S. Treasury" one ORG; news articles name the country apart
             mentions = mg.split_country_prefix(mentions, tokens, text)
         mentions = mg.split_person_tail(mentions, tokens, text)
+        mentions = mg.split_firm_title_person(mentions, text)
         mentions = mg.title_firms(text, mentions)
         mentions = mg.camel_case_firms(mentions)
         mentions = mg.legal_forms(mentions)
