@@ -536,3 +536,21 @@ def test_a_capitalised_race_word_is_a_group_not_a_place() -> None:
     assert refine_type("Black", "LOC") == "NORP"
     assert refine_type("Indigenous", "MISC") == "NORP"
     assert refine_type("Black", "PER") == "PERSON"  # a surname stays a person
+
+
+def test_an_unknown_place_that_does_what_firms_do_is_a_firm() -> None:
+    from newsparse.ner.merge import listed_with_firms
+    text = "Vexamo launched a phone. Vexamo shares rose. Dornvik said no. Europe and Vexacom agreed."
+    ms = mentions(text, ("Vexamo", "GPE"), ("Dornvik", "GPE"), ("Europe", "LOC"), ("Vexacom", "ORG"))
+    got = [(m.text, m.type) for m in listed_with_firms(text, ms)]
+    # "said" is no sign: a surname read as a place says things; no firm is named Europe
+    assert got == [("Vexamo", "ORG"), ("Vexamo", "ORG"), ("Dornvik", "GPE"), ("Europe", "LOC"), ("Vexacom", "ORG")]
+
+
+def test_a_surname_read_as_an_unknown_place_is_the_person() -> None:
+    text = "Dana Hadrow won. Hadrow said so in Ottawa. George Washington slept in Washington."
+    ms = mentions(text, ("Dana Hadrow", "PERSON"), ("Hadrow", "GPE"), ("Ottawa", "GPE"), ("George Washington", "PERSON"),
+                  ("Washington", "GPE"))
+    consistent_types(ms)
+    assert [(m.text, m.type) for m in ms] == [("Dana Hadrow", "PERSON"), ("Hadrow", "PERSON"), ("Ottawa", "GPE"),
+                                               ("George Washington", "PERSON"), ("Washington", "GPE")]

@@ -801,13 +801,27 @@ def _before_state(text: str, name: str) -> bool:
     return False
 
 
+#: what a firm does and a place does not, right after its name ("Vexamo launched", "Vexamo, which
+#: makes …, has hired", "Vexamo shares"); not "said" or "announced": a surname the tagger read as
+#: a place says and announces things far more often than a firm does
+_FIRM_VERB_AFTER = re.compile(
+    r"(?:['’]s)?(?:,[^,\n]{1,80},)?[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|will[ \t]+|also[ \t]+|recently[ \t]+)?"
+    r"(?:launched|launches|unveiled|unveils|acquired|acquires|bought|sells|hired|hires|employs|posted|released|"
+    r"releases|introduced|introduces|shipped|ships|began testing|rolled out|filed for bankruptcy|spokesperson|"
+    r"spokesman|spokeswoman|CEO|chief executive|shares|stock)\b")
+
+
 def _region_only(m: RawMention) -> bool:
     """A one-word GPE/LOC the gazetteer knows only as a region (no country, state or city): a
     river, forest or area name, which firms also take (``Amazon``)."""
     if m.type not in ("GPE", "LOC") or " " in m.text or not m.text[:1].isupper() or m.text.isupper():
         return False
     cls = set(classes(m.text))
-    return "region" in cls and not {"country", "state", "city"} & cls
+    return "region" in cls and not {"country", "state", "city"} & cls and m.text.lower() not in _CONTINENTS
+
+
+#: regions that no firm is named after: continents and their parts
+_CONTINENTS = frozenset({"europe", "africa", "asia", "eurasia", "oceania", "australasia", "scandinavia", "antarctica"})
 
 
 def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]:
@@ -815,10 +829,11 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
     know, typed GPE only by default) listed next to an organisation is one more organisation —
     apps, sites and shops are listed with firms, towns with places — and so is every other
     mention of that name in the article, unless the article also puts it after ``in``,
-    ``at`` or ``near`` as one does a place. A name the gazetteer knows only as a region
-    (``Amazon``) is a firm when listed so, or when sold on or worked at (``on Amazon``,
-    ``at Amazon``: the region takes "the"), unless the article also writes "in the X" or
-    "the X River"."""
+    ``at`` or ``near`` as one does a place. The same holds for such a name that does what firms
+    do right after it (``Vexamo launched``, ``Vexamo has hired``, ``Vexamo shares``). A name the
+    gazetteer knows only as a region (``Amazon``) is a firm when listed so, or sold on or worked
+    at (``on Amazon``, ``at Amazon``: the region takes "the"), unless the article also writes
+    "in the X" or "the X River"."""
     ordered = sorted(mentions, key=lambda m: m.start)
     firms: set[str] = set()
     regions: set[str] = set()
@@ -834,6 +849,8 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
     for m in mentions:
         if _region_only(m) and re.search(r"\b(?:on|at)[ \t]+$", text[max(0, m.start - 4):m.start]):
             regions.add(m.text)
+        if _unknown_place(m) and _FIRM_VERB_AFTER.match(text, m.end):
+            firms.add(m.text)
     # a name the article puts after "in", "at", "near" is a place after all ("in Holmvik")
     firms = {f for f in firms if not _before_state(text, f) and not re.search(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Vv]isit(?:ed|ing)?|"
                                                r"[Tt]raveled to|[Bb]ased in)\s+(?:[Tt]he\s+)?" + re.escape(f) + r"\b", text)}
@@ -1006,8 +1023,9 @@ def gendered_names(text: str, mentions: list[RawMention]) -> list[RawMention]:
 
 
 def consistent_types(mentions: list[RawMention]) -> None:
-    """One type per surface form (majority); a single word that is part of a PERSON name is PERSON,
-    and so is a first name plus a surname the article writes alone as a person."""
+    """One type per surface form (majority); a single word that is part of a PERSON name is PERSON
+    (unless it is a place the gazetteer knows: "Washington" of "George Washington"), and so is a
+    first name plus a surname the article writes alone as a person."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         # MISC is the tagger's catch-all: a specific type seen for the same name outweighs it
@@ -1024,8 +1042,8 @@ def consistent_types(mentions: list[RawMention]) -> None:
     for m in mentions:
         form = normal_form(m.text)
         typ = best[form]
-        if " " not in form and person_parts[form] and typ in ("ORG", "MISC", "PERSON"):
-            typ = "PERSON"
+        if " " not in form and person_parts[form] and (typ in ("ORG", "MISC", "PERSON") or not _place(form)):
+            typ = "PERSON"  # a surname read as a firm, or as a place the gazetteer does not know
         words = form.split()
         if typ in ("ORG", "MISC") and 2 <= len(words) <= 3 and best.get(words[-1]) == "PERSON" \
                 and names.get(words[0].lower()) and not any("orgword" in classes(w) for w in words):
