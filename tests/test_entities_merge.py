@@ -554,3 +554,15 @@ def test_a_surname_read_as_an_unknown_place_is_the_person() -> None:
     consistent_types(ms)
     assert [(m.text, m.type) for m in ms] == [("Dana Hadrow", "PERSON"), ("Hadrow", "PERSON"), ("Ottawa", "GPE"),
                                                ("George Washington", "PERSON"), ("Washington", "GPE")]
+
+
+def test_a_one_word_person_listed_with_firms_is_a_product_or_firm() -> None:
+    from newsparse.ner.merge import listed_with_firms
+    text = ("Teams use Vexacom, Dornlytics and Quilbee. Dornlytics costs less. Ana Quilbee and Vexacom agreed. "
+            "Vexacom, Maria and Tom left.")
+    ms = mentions(text, ("Vexacom", "ORG"), ("Quilbee", "PERSON"), ("Dornlytics", "PERSON"), ("Ana Quilbee", "PERSON"),
+                  ("Maria", "PERSON"), ("Tom", "PERSON"))
+    got = {(m.text, m.type) for m in listed_with_firms(text, ms)}
+    # Quilbee is part of a person's full name here, Maria and Tom are first names: people stay people
+    assert got == {("Vexacom", "ORG"), ("Quilbee", "PERSON"), ("Dornlytics", "ORG"), ("Ana Quilbee", "PERSON"),
+                   ("Maria", "PERSON"), ("Tom", "PERSON")}

@@ -833,10 +833,14 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
     do right after it (``Vexamo launched``, ``Vexamo has hired``, ``Vexamo shares``). A name the
     gazetteer knows only as a region (``Amazon``) is a firm when listed so, or sold on or worked
     at (``on Amazon``, ``at Amazon``: the region takes "the"), unless the article also writes
-    "in the X" or "the X River"."""
+    "in the X" or "the X River". A one-word "person" listed with firms is a firm or product too,
+    unless it is a first name or part of a person's full name in the article."""
     ordered = sorted(mentions, key=lambda m: m.start)
     firms: set[str] = set()
     regions: set[str] = set()
+    brands: set[str] = set()
+    in_full_names = {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
+    names = first_names()
     for a, b in zip(ordered, ordered[1:]):
         if b.start - a.end > 8 or not _LIST_SEP.match(text[a.end:b.start]):
             continue
@@ -846,6 +850,9 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
                     firms.add(x.text)
                 elif _region_only(x):
                     regions.add(x.text)
+                elif (x.type == "PERSON" and " " not in x.text and x.text not in in_full_names
+                      and not names.get(x.text.lower())):
+                    brands.add(x.text)  # "Tableau, Power BI and Looker": a product, not a surname
     for m in mentions:
         if _region_only(m) and re.search(r"\b(?:on|at)[ \t]+$", text[max(0, m.start - 4):m.start]):
             regions.add(m.text)
@@ -857,9 +864,9 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
     firms |= {r for r in regions if not re.search(r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Nn]ear|[Oo]n)\s+the\s+" + re.escape(r)
                                                   + r"\b|\b" + re.escape(r) + r"\s+(?:" + "|".join(LOC_WORDS)
                                                   + r"|rainforest|rain\s+forest|jungle|delta)\b", text, re.IGNORECASE)}
-    if firms:
+    if firms or brands:
         for m in mentions:
-            if m.text in firms and m.type in ("GPE", "LOC"):
+            if (m.text in firms and m.type in ("GPE", "LOC")) or (m.text in brands and m.type == "PERSON"):
                 m.type = "ORG"
     return mentions
 
