@@ -185,9 +185,12 @@ def split_firm_title_person(mentions: list[RawMention], text: str) -> list[RawMe
     out: list[RawMention] = []
     firms: set[str] = set()
     for m in mentions:
+        if m.type != "PERSON" or m.text.count(" ") < 2:
+            out.append(m)
+            continue
         words = list(re.finditer(r"\S+", m.text))
         k = next((i for i, w in enumerate(words) if 0 < i < len(words) - 1
-                  and w.group().lower() in _CORPORATE_TITLES), None) if m.type == "PERSON" else None
+                  and w.group().lower() in _CORPORATE_TITLES), None)
         if k is None or k > 3 or len(words) - k - 1 > 3 or not all(w.group()[:1].isupper() for w in words[k + 1:]) \
                 or not any(not _is_common(w.group()) and "title" not in classes(w.group()) for w in words[:k]):
             out.append(m)
@@ -542,9 +545,11 @@ def cut_contact_labels(mentions: list[RawMention], text: str) -> list[RawMention
     last word. It goes when a number, a colon or an address follows."""
     out: list[RawMention] = []
     for m in mentions:
+        if " " not in m.text or m.text.rsplit(None, 1)[-1].lower().rstrip(".:") not in _CONTACT_LABELS:
+            out.append(m)
+            continue
         words = list(re.finditer(r"\S+", m.text))
-        if len(words) > 1 and words[-1].group().lower().rstrip(".:") in _CONTACT_LABELS \
-                and _CONTACT_AFTER.match(text, m.end):
+        if _CONTACT_AFTER.match(text, m.end):
             e = m.start + words[-2].end()
             cut = RawMention(m.start, e, text[m.start:e], m.type, m.source)
             if _trim(cut, text) is cut:  # "State of Phone:" would leave a dangling "of": keep it whole
@@ -662,9 +667,12 @@ def split_place_pairs(mentions: list[RawMention]) -> list[RawMention]:
     lower case when the whole span is written so (``philadelphia pa``)."""
     out: list[RawMention] = []
     for m in mentions:
+        if m.type not in ("GPE", "LOC") or " " not in m.text:
+            out.append(m)
+            continue
         words = list(re.finditer(r"\S+", m.text))
         cut = None
-        if m.type in ("GPE", "LOC") and 1 < len(words) <= 5 and "," not in m.text and not _place(m.text):
+        if len(words) <= 5 and "," not in m.text and not _place(m.text):
             for k in range(len(words) - 1, 0, -1):
                 left = m.text[:words[k - 1].end()]
                 right = m.text[words[k].start():]
@@ -697,6 +705,7 @@ def _place(name: str) -> bool:
 
 #: a postal address line: city, US state code, ZIP code ("Holyoke, MA 01040-2841", "Stanford CA 94305")
 _ADDRESS = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+[ \t]){0,3}[A-Z][a-z]+)(,?[ \t]*)([A-Z]{2})[ \t]+\d{5}(?:-\d{4})?(?![\d-])")
+_ZIP = re.compile(r"[A-Z]{2}[ \t]+\d{5}")
 #: words that end the street part of an address ("12 Elm Road Holyoke": the city is after "Road")
 _STREET_WORDS = LOC_WORDS | {"lane", "ln", "drive", "dr", "blvd", "boulevard", "ave", "st", "rd", "way", "court", "ct",
                              "place", "pl", "parkway", "pkwy", "suite", "ste", "floor", "box", "highway", "hwy",
@@ -708,6 +717,8 @@ def postal_addresses(text: str, mentions: list[RawMention]) -> list[RawMention]:
     (after the street) is a city, whatever the tagger read them as: contact blocks of e-mails,
     press releases and shop pages write ``12 Elm Road Holyoke, MA 01040``. A mention that ran
     from the street into the city is cut where the city starts."""
+    if not _ZIP.search(text):
+        return mentions  # no address line: skip the costlier scan
     added: list[RawMention] = []
     out = list(mentions)
     for mt in _ADDRESS.finditer(text):
