@@ -600,10 +600,11 @@ def common_acronyms(text: str) -> set[str]:
 #: acronyms of common nouns - devices, formats, jobs, chat shorthand - that need no definition in
 #: the text to be known as no names ("plug the USB cable into the PC", "the CEO said")
 GENERIC_ACRONYMS = frozenset("""
-AC ATM ATV BBQ CCTV CD CPU DSL DVD DVR GPS GPU HD HDD HDMI HVAC LCD LED MP3 PC PDA RAM SIM SSD SUV TV UFO USB VCR WiFi
-AI API CSS FAQ GIF HTML HTTP ISP JPEG PDF PNG RSS SMS URL VPN
-CEO CFO COO CTO CIO EVP SVP VP HR PR QA MBA PhD
-EPS IPO IRR KPI NDA NPV P&L RFP RFQ ROI SLA
+AC ATM ATV BBQ CCTV CD CPU DSL DSLR DVD DVR EV GPS GPU HD HDD HDMI HVAC LCD LED MP3 OLED PC PDA RAM SIM SLR SSD SUV TV
+UFO USB VCR VR WiFi
+AI API CRM CSS ERP ETL FAQ GIF HTML HTTP IoT ISP JPEG LLM NFT PDF PNG RSS SaaS SEO SMS URL VPN
+CEO CFO COO CTO CIO EVP SVP VP HR PR QA MBA PhD CPA EMT
+CPI EPS ESG GDP IPO IRR KPI NDA NPV P&L RFP RFQ ROI SLA
 ADHD BMI DNA ICU IQ MRI PTSD
 AM PM ASAP BTW DIY DJ ETA FYI ID IDK IMHO IMO LMAO LOL OK OMG PIN ROFL RSVP SMH TBA TBD TBH VIP WTF
 """.split())
@@ -612,10 +613,14 @@ AM PM ASAP BTW DIY DJ ETA FYI ID IDK IMHO IMO LMAO LOL OK OMG PIN ROFL RSVP SMH 
 def drop_common_acronyms(text: str, mentions: list[RawMention]) -> list[RawMention]:
     """Mentions of an acronym the text spells out in lower case (``machine learning (ML)``) go,
     plural included (``KPIs``): a technology, a measure or a condition, not a named entity; so
-    do the generic acronyms everyone knows (:data:`GENERIC_ACRONYMS`)."""
+    do the generic acronyms everyone knows (:data:`GENERIC_ACRONYMS`), a model letter or number
+    after a hyphen included (``USB-C``)."""
     common = common_acronyms(text) | GENERIC_ACRONYMS
-    return [m for m in mentions if normal_form(m.text) not in common
-            and not (m.text.endswith("s") and m.text[:-1] in common)]
+
+    def generic(form: str) -> bool:  # "USB", "KPIs", "USB-C"
+        return form in common or (form.endswith("s") and form[:-1] in common) or form.split("-", 1)[0] in common
+
+    return [m for m in mentions if not generic(normal_form(m.text))]
 
 
 #: US postal codes of the states, DC and the territories (``Denver, CO``)
