@@ -536,6 +536,7 @@ def test_a_capitalised_race_word_is_a_group_not_a_place() -> None:
     assert refine_type("Black", "LOC") == "NORP"
     assert refine_type("Indigenous", "MISC") == "NORP"
     assert refine_type("Black", "PER") == "PERSON"  # a surname stays a person
+    assert refine_type("Gen Z", "ORG") == "NORP"
 
 
 def test_an_unknown_place_that_does_what_firms_do_is_a_firm() -> None:

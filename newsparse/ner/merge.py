@@ -83,17 +83,20 @@ def normal_form(text: str) -> str:
 
 #: words that name a group of people by race or origin when capitalised ("Black Canadians",
 #: "Indigenous leaders"): a group (NORP), never a place
-GROUP_WORDS = frozenset({"black", "white", "brown", "indigenous", "aboriginal", "latino", "latina", "latinx"})
+GROUP_WORDS = frozenset({"black", "white", "brown", "indigenous", "aboriginal", "latino", "latina", "latinx",
+                         # generations: "Gen Z", "Millennials"
+                         "gen z", "gen x", "gen y", "gen alpha", "generation z", "generation x", "generation alpha",
+                         "millennials", "boomers", "baby boomers", "zoomers"})
 
 
 def refine_type(text: str, crf_type: str) -> str:
     """Map a CoNLL type to ours, looking the span up in the gazetteer."""
     if crf_type == "PER":
         return "PERSON"
-    if crf_type == "ORG":
-        return "ORG"
     if text.lower() in GROUP_WORDS:
         return "NORP"
+    if crf_type == "ORG":
+        return "ORG"
     cls = classes(normal_form(text))
     if crf_type == "LOC":
         if any(c in ("country", "state", "city") for c in cls):
