@@ -567,3 +567,18 @@ def test_a_one_word_person_listed_with_firms_is_a_product_or_firm() -> None:
     # Quilbee is part of a person's full name here, Maria and Tom are first names: people stay people
     assert got == {("Vexacom", "ORG"), ("Quilbee", "PERSON"), ("Dornlytics", "ORG"), ("Ana Quilbee", "PERSON"),
                    ("Maria", "PERSON"), ("Tom", "PERSON")}
+
+
+def test_planets_named_alone_are_places() -> None:
+    from newsparse.ner.merge import celestial_bodies
+    text = "A probe left Earth for Mars. Bruno Vexmars sang; Venus Dorne and Venus agreed."
+    ms = mentions(text, ("Earth", "GPE"), ("Mars", "PERSON"), ("Venus Dorne", "PERSON"), ("Venus", "PERSON"))
+    assert [(m.text, m.type) for m in celestial_bodies(ms)] == [("Earth", "LOC"), ("Mars", "LOC"),
+                                                              ("Venus Dorne", "PERSON"), ("Venus", "PERSON")]
+
+
+def test_a_greeting_is_no_part_of_a_name() -> None:
+    from newsparse.ner.merge import clean_edges
+    text = "Hey Vexagram, fix this. Dear Jane Roe, thanks."
+    ms = mentions(text, ("Hey Vexagram", "PERSON"), ("Dear Jane Roe", "PERSON"))
+    assert [m.text for m in clean_edges(ms, text)] == ["Vexagram", "Jane Roe"]

@@ -240,15 +240,17 @@ _TIME_PREPS = {"on", "in", "since", "until", "by", "last", "next", "this", "earl
                "every", "through", "till"}
 
 
-#: a pronoun or negation contracted with a verb at the start of a span (``I'm``, ``I've``, ``Don't``)
-_CONTRACTION = re.compile(r"(?:i|you|we|they|he|she|it|let|don|ain|can|won|isn|aren|didn|doesn)['’]"
-                          r"(?:m|ve|d|ll|re|s|t)(?![\w'’])", re.IGNORECASE)
+#: a pronoun or negation contracted with a verb at the start of a span (``I'm``, ``I've``, ``Don't``),
+#: or a greeting (``Hey Vexagram``, ``Dear Jane``)
+_CONTRACTION = re.compile(r"(?:(?:i|you|we|they|he|she|it|let|don|ain|can|won|isn|aren|didn|doesn)['’]"
+                          r"(?:m|ve|d|ll|re|s|t)|hey|hi|hello|dear|thanks|congrats|congratulations)(?![\w'’])",
+                          re.IGNORECASE)
 
 
 def clean_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Spans the tagger ran over their edges: a parenthesised acronym becomes its own mention
-    (``World Health Organization (WHO)``), a contraction at the start goes (``I'm Jane Doe``; a
-    lone ``I've`` is no name), a day or month before a name goes (``On Wednesday Vexamo Energy
+    (``World Health Organization (WHO)``), a contraction or a greeting at the start goes (``I'm
+    Jane Doe``, ``Hey Vexagram``; a lone ``I've`` is no name), a day or month before a name goes (``On Wednesday Vexamo Energy
     said``), and an upper-case dateline place is a place (``MILTON, Ont. —``)."""
     out: list[RawMention] = []
     for m in mentions:
@@ -1045,6 +1047,21 @@ def gendered_names(text: str, mentions: list[RawMention]) -> list[RawMention]:
     for m in mentions:
         if m.text in people and m.type != "PERSON":
             m.type = "PERSON"
+    return mentions
+
+
+#: planets and the Moon: places (LOC) when named alone, whatever the tagger said ("Mars" is no
+#: person); Mercury is left out (a metal, a singer, firms)
+_CELESTIAL = frozenset({"Mars", "Jupiter", "Saturn", "Neptune", "Uranus", "Pluto", "Venus", "Earth", "Moon"})
+
+
+def celestial_bodies(mentions: list[RawMention]) -> list[RawMention]:
+    """``Mars``, ``Earth``, ``the Moon`` named alone are places (LOC), unless the word is part of a
+    person's full name in the article (``Bruno Mars``, ``Venus Doe``)."""
+    in_full_names = {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
+    for m in mentions:
+        if m.text in _CELESTIAL and m.text not in in_full_names and m.type in ("PERSON", "ORG", "GPE"):
+            m.type = "LOC"
     return mentions
 
 

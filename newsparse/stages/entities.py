@@ -148,6 +148,7 @@ class EntitiesStage(Stage):
         mentions = mg.listed_with_places(text, mentions)
         mentions = mg.numbered_bills(text, mentions)
         mentions = mg.possessive_businesses(text, mentions)
+        mentions = mg.celestial_bodies(mentions)
         mg.consistent_types(mentions)
         if self.params.propagate:
             mentions = mg.coordinated(text, mentions)
