@@ -308,6 +308,9 @@ def test_generic_acronyms_are_no_names_without_a_definition() -> None:
     ms = mentions(text, ("USB", "ORG"), ("PC", "ORG"), ("CEO", "ORG"), ("Vexacom", "ORG"), ("HSB", "ORG"),
                   ("PCs", "ORG"), ("USB-C", "ORG"))
     assert [m.text for m in drop_common_acronyms(text, ms)] == ["Vexacom", "HSB"]
+    text = "Ponce, PR hired a PR firm."
+    ms = [RawMention(7, 9, "PR", "GPE"), RawMention(19, 21, "PR", "ORG")]
+    assert [(m.text, m.type) for m in drop_common_acronyms(text, ms)] == [("PR", "GPE")]
 
 
 def _businesses(text: str, *names: tuple[str, str]) -> list[tuple[str, str]]:

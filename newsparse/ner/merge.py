@@ -625,7 +625,9 @@ def drop_common_acronyms(text: str, mentions: list[RawMention]) -> list[RawMenti
     def generic(form: str) -> bool:  # "USB", "KPIs", "USB-C"
         return form in common or (form.endswith("s") and form[:-1] in common) or form.split("-", 1)[0] in common
 
-    return [m for m in mentions if not generic(normal_form(m.text))]
+    # a state code read as a place stays one ("San Juan, PR": Puerto Rico, not public relations)
+    return [m for m in mentions if not generic(normal_form(m.text))
+            or (m.type == "GPE" and m.text in _US_STATE_CODES)]
 
 
 #: US postal codes of the states, DC and the territories (``Denver, CO``)
