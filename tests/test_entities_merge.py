@@ -585,3 +585,14 @@ def test_a_greeting_is_no_part_of_a_name() -> None:
     text = "Hey Vexagram, fix this. Dear Jane Roe, thanks."
     ms = mentions(text, ("Hey Vexagram", "PERSON"), ("Dear Jane Roe", "PERSON"))
     assert [m.text for m in clean_edges(ms, text)] == ["Vexagram", "Jane Roe"]
+
+
+def test_a_misc_name_listed_with_people_is_a_person() -> None:
+    from newsparse.ner.merge import listed_with_people
+    text = "With files from Kyle Vexley, Ana Dorne and Slav Quilbee. The Vexa Open and Ana Dorne."
+    ms = mentions(text, ("Kyle Vexley", "PERSON"), ("Ana Dorne", "PERSON"), ("Slav Quilbee", "MISC"),
+                  ("Vexa Open", "MISC"))
+    got = [(m.text, m.type) for m in listed_with_people(text, ms)]
+    # one person in the second list is not a list of people
+    assert got == [("Kyle Vexley", "PERSON"), ("Ana Dorne", "PERSON"), ("Slav Quilbee", "PERSON"),
+                   ("Vexa Open", "MISC"), ("Ana Dorne", "PERSON")]

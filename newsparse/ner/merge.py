@@ -993,6 +993,28 @@ def listed_with_places(text: str, mentions: list[RawMention]) -> list[RawMention
     return mentions
 
 
+def listed_with_people(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """``With files from Jane Roe, Ana Dorne and Slav Vexley``: a name of two or three capitalised
+    words the tagger called MISC, in a list with two full names of people or more, is a person
+    too (credit lines and casts list people together)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    chains: list[list[RawMention]] = []
+    for m in ordered:
+        prev = chains[-1][-1] if chains else None
+        if prev is not None and m.start - prev.end <= 8 and _LIST_SEP.match(text[prev.end:m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    for chain in chains:
+        if sum(m.type == "PERSON" and " " in m.text for m in chain) < 2:
+            continue
+        for m in chain:
+            words = m.text.split()
+            if m.type == "MISC" and 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words):
+                m.type = "PERSON"
+    return mentions
+
+
 _BILL = re.compile(r"[ \t]+[A-Z]{0,2}[-‑ ]?\d+[A-Z]?\b")
 
 

@@ -146,6 +146,7 @@ class EntitiesStage(Stage):
         mentions = mg.headline_runs(text, mentions)
         mentions = mg.listed_with_firms(text, mentions)
         mentions = mg.listed_with_places(text, mentions)
+        mentions = mg.listed_with_people(text, mentions)
         mentions = mg.numbered_bills(text, mentions)
         mentions = mg.possessive_businesses(text, mentions)
         mentions = mg.celestial_bodies(mentions)
