@@ -952,6 +952,19 @@ def possessive_businesses(text: str, mentions: list[RawMention]) -> list[RawMent
     return out
 
 
+def _list_chains(text: str, mentions: list[RawMention]) -> list[list[RawMention]]:
+    """The mentions in text order, grouped into lists (``A, B and C``; a lone mention is a list
+    of one)."""
+    chains: list[list[RawMention]] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = chains[-1][-1] if chains else None
+        if prev is not None and m.start - prev.end <= 8 and _LIST_SEP.match(text[prev.end:m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    return chains
+
+
 #: words before a list of places ("events in Calgary, Brooks and Edson")
 _PLACE_LIST_BEFORE = re.compile(r"\b(?:in|across|from|to|at|near|throughout|between|including)[ \t]+$", re.IGNORECASE)
 
@@ -965,14 +978,7 @@ def listed_with_places(text: str, mentions: list[RawMention]) -> list[RawMention
     Organisations listed with places without that preposition stay organisations (sports
     teams are named by their cities), and a word that is part of a person's full name in the
     article (``Mel Brooks``) is left to the person rule."""
-    ordered = sorted(mentions, key=lambda m: m.start)
-    chains: list[list[RawMention]] = []
-    for m in ordered:
-        prev = chains[-1][-1] if chains else None
-        if prev is not None and m.start - prev.end <= 8 and _LIST_SEP.match(text[prev.end:m.start]):
-            chains[-1].append(m)
-        else:
-            chains.append([m])
+    chains = _list_chains(text, mentions)
     in_full_names = {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
     places: set[str] = set()
     for chain in chains:
@@ -997,14 +1003,7 @@ def listed_with_people(text: str, mentions: list[RawMention]) -> list[RawMention
     """``With files from Jane Roe, Ana Dorne and Slav Vexley``: a name of two or three capitalised
     words the tagger called MISC, in a list with two full names of people or more, is a person
     too (credit lines and casts list people together)."""
-    ordered = sorted(mentions, key=lambda m: m.start)
-    chains: list[list[RawMention]] = []
-    for m in ordered:
-        prev = chains[-1][-1] if chains else None
-        if prev is not None and m.start - prev.end <= 8 and _LIST_SEP.match(text[prev.end:m.start]):
-            chains[-1].append(m)
-        else:
-            chains.append([m])
+    chains = _list_chains(text, mentions)
     for chain in chains:
         if sum(m.type == "PERSON" and " " in m.text for m in chain) < 2:
             continue
