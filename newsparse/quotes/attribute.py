@@ -387,7 +387,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
             if u[-1].w == ":" or (a.hi < len(u) and trim_piece(u[a.hi :]) == [] and any(t.w == ":" for t in u[a.hi :])):
                 state["colon"] = sp
             if sp.person is not None:
-                ctx.index.note_speaker(sp.mention_start, sp.mention_end, sp.person)
+                ctx.index.note_speaker(sp.mention_start, sp.mention_end, sp.person, a.cue.lemma)
             para_speaker = sp
         # quotations no attribution claimed
         prev_unit_bare = None

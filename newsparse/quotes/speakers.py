@@ -44,6 +44,7 @@ ORG_ROLE_NOUNS = {"company", "agency", "firm", "group", "organization", "organis
 _SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
 _AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
 _AFTER_APPOSITIVE = re.compile(r"\s*,\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+_REPORTED = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:reported|reports)\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PREV_WORD = re.compile(r"\b([a-z][a-z-]+)\s+$")
 
@@ -60,6 +61,8 @@ class Person:
     titles: set[str] = field(default_factory=set)
     article: bool = False  # an organisation the text calls "the X"
     text_gender: bool = False  # the gender comes from the text's pronouns, not the first-name list
+    etype: Optional[str] = None  # the entities stage's type (PERSON, ORG, GPE, NORP), when it ran
+    cues: set[str] = field(default_factory=set)  # lemmas of the cues it has spoken with so far
 
     @property
     def display(self) -> str:
@@ -77,6 +80,7 @@ class MentionRec:
     subject: bool = False
     speaker: bool = False
     full: bool = True
+    cue: str = ""  # the cue lemma that made this mention a speaker ("say", "report")
 
 
 @dataclass
@@ -137,6 +141,7 @@ class SpeakerIndex:
                     kind = "unknown"
                 p = idx._add(clean, kind, genders)
                 p.entity = e.id
+                p.etype = p.etype or e.type
                 for m in e.mentions:
                     idx.entity_spans.append((m.start, m.end, e.id, clean, e.type))
                     if in_credit(text, m.start, m.end) or in_dateline(text, m.start, m.end):
@@ -324,6 +329,8 @@ class SpeakerIndex:
                 # "Director of research at Acme, Jane Roe, agreed": the name closing a title
                 # appositive is the subject of the verb after it
                 m = _AFTER_APPOSITIVE.match(after) or m
+            if m and _REPORTED.match(after):
+                r.person.cues.add("report")  # "Bloomberg has reported": an outlet's verb (see INSTITUTION_CUES)
             tag = tagger.tag_word(m.group(1), False) if m else ""
             # right after a name an "-ed" word is a past tense ("Delgado nodded"), whatever the lexicon's
             # most frequent reading (the participle)
@@ -479,11 +486,13 @@ class SpeakerIndex:
         return self.upgrade(first, pos) if first is not None else None
 
     # ---------------------------------------------------------------- pronouns
-    def note_speaker(self, start: int, end: int, person: Person) -> None:
-        """Record a resolved speaker mention so later pronouns can refer back to it."""
+    def note_speaker(self, start: int, end: int, person: Person, cue: str = "") -> None:
+        """Record a resolved speaker mention (and its cue lemma) so later pronouns can refer back to it."""
         i = bisect_left(self._starts, start)
         self._starts.insert(i, start)
-        self.mentions.insert(i, MentionRec(start, end, person, True, True))
+        self.mentions.insert(i, MentionRec(start, end, person, True, True, cue=cue))
+        if cue:
+            person.cues.add(cue)
 
     def resolve_pronoun(self, pron: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
         """The most recent compatible person: subjects and speakers of recent sentences first."""
@@ -520,8 +529,12 @@ class SpeakerIndex:
             if other_gender is None and p.kind == "person" and p.gender not in (g, "u") and (r.subject or r.speaker) \
                     and not p.text_gender and self._sentence_distance(r.start, pos, sentence_starts) <= 2:
                 other_gender = p
+            if p.cues and p.cues <= INSTITUTION_CUES and len(p.name.split()) == 1:
+                k -= 1  # "As Acme and Bloomberg reported, …": a one-word name that only reported is an outlet
+                continue
             # a name that spoke is a person unless it is an organisation ("it said")
-            if (p.kind == "person" or (r.speaker and p.kind in ("unknown", "org") and _could_be_person(p.name))) \
+            if (p.kind == "person" or (r.speaker and (p.kind == "unknown" or _org_may_be_person(p, r))
+                                       and _could_be_person(p.name))) \
                     and p.gender in (g, "u"):
                 if r.subject or r.speaker:
                     if fallback is not None and p.gender == "u" and fallback.gender == g and \
@@ -555,6 +568,25 @@ class SpeakerIndex:
                 break
         person.description = desc
         return desc or None
+
+
+# cues that institutions use rather than people: "As Acme News reported, …", "the agency announced"
+INSTITUTION_CUES = {"report", "announce", "publish"}
+
+
+def _org_may_be_person(p: Person, r: MentionRec) -> bool:
+    """An organisation-typed speaker may still be a person for ``he``/``she`` (taggers type
+    surnames such as "Sowers", "Hammond" or "Cuban" ORG, GPE or NORP): not a country or state,
+    not a people ("Russians"), not a name the text writes with "the" ("the White House"), and
+    cued the way people speak ("said", not "reported")."""
+    if p.article or r.cue in INSTITUTION_CUES:
+        return False
+    if p.etype in ("GPE", "NORP"):
+        from newsparse.ner.gazetteers import classes
+
+        cls = classes(p.name)
+        return not ("country" in cls or "state" in cls or ("demonym" in cls and p.name.endswith("s")))
+    return True
 
 
 def _could_be_person(name: str) -> bool:
