@@ -23,3 +23,33 @@ def test_a_surname_the_tagger_typed_org_still_takes_she_after_said() -> None:
                      "\"He has me thinking now,\" said Sowers, who is also weighing two other candidates. "
                      "She said that the governor could win.", entities=True)
     assert find(doc, "the governor could win").speaker in ("Sowers", "Eyamba Sowers")
+
+
+def test_singular_they_for_a_spokesperson_just_named() -> None:
+    for entities in (False, True):
+        doc = run_quotes("Sam Okafor, a spokesperson for the transit agency, said the line would reopen soon.\n"
+                         "\"We are working around the clock,\" they said.", entities=entities)
+        assert find(doc, "We are working").speaker == "Sam Okafor"
+    doc = run_quotes("Rowan Vale, a spokesperson for the water board, confirmed the delay on Monday. "
+                     "\"The repairs will take another week,\" they said in an email.", entities=True)
+    assert find(doc, "The repairs will").speaker == "Rowan Vale"
+
+
+def test_they_stays_plural_when_a_group_or_a_gendered_pronoun_is_near() -> None:
+    texts = [
+        # two people named together
+        "Rowan Vale and Kim Sato, both nurses at the hospital, said the ward was full. "
+        "\"We turn people away every night,\" they said.",
+        # the text calls the person "his"
+        "Rowan Vale, a spokesperson for the agency, said his team would review the plan. "
+        "\"It will take time,\" they said.",
+        # a plural subject after the person
+        "Rowan Vale, a spokesperson for the agency, said the line would reopen. Commuters were furious on Monday. "
+        "\"We were never told,\" they said.",
+        # no role introduces the person
+        "Rowan Vale walked out of the hearing on Monday. \"It was a farce,\" they said.",
+    ]
+    for text in texts:
+        doc = run_quotes(text, entities=True)
+        q = next(q for q in doc.quotes if q.speaker_mention is not None and q.speaker_mention.text == "they")
+        assert q.speaker not in ("Rowan Vale", "Kim Sato"), text

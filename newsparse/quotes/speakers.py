@@ -45,6 +45,17 @@ _SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[
 _AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
 _AFTER_APPOSITIVE = re.compile(r"\s*,\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
 _REPORTED = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:reported|reports)\b")
+_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
+_COORD_BEFORE = re.compile(r"(?:\band|&)\s+$")
+_COORD_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&)\s")
+PLURAL_DETERMINERS = {"both", "all", "two", "three", "four", "several", "many", "some", "each", "these", "those"}
+INSTITUTION_HEADS = {"laboratory", "lab", "institute", "centre", "center", "foundation", "studio", "band", "station",
+                     "magazine", "journal", "report", "statement", "study", "survey", "data", "letter", "email", "memo",
+                     "release", "website", "poll", "findings", "document", "documents", "military", "army", "navy",
+                     "police", "authority", "panel", "fund", "trust", "family", "couple", "crew", "staff", "public"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx"}
+SINGULAR_THEY_CHARS = 600  # the person must have spoken within a few sentences before
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PREV_WORD = re.compile(r"\b([a-z][a-z-]+)\s+$")
 
@@ -545,6 +556,62 @@ class SpeakerIndex:
                     fallback = p
             k -= 1
         return fallback if fallback is not None else other_gender
+
+    def singular_they(self, pos: int, after: int = -1) -> Optional[Person]:
+        """``they`` for the person just named ("Jane Roe, a spokesperson for Acme, … "…," they
+        said"), when no organisation fits (see ``_resolve_pronoun``): the latest subject or speaker
+        before ``pos`` (and after ``after``, where an unnamed group spoke) is a named person
+        introduced by a role, within a few sentences, whom the text never calls he or she nearby
+        and gives no Mr./Ms. Plural "they" for groups is far more common, hence every condition."""
+        k = bisect_left(self._starts, pos) - 1
+        while k >= 0 and not ((self.mentions[k].subject or self.mentions[k].speaker)
+                              and not self._in_quote(self.mentions[k].start)):
+            k -= 1
+        if k < 0 or self.mentions[k].start <= after:
+            return None
+        person, mention_start = self.mentions[k].person, self.mentions[k].start
+        if person.kind != "person" or person.text_gender or person.titles & HONORIFICS:
+            return None
+        if not 0 <= pos - mention_start <= SINGULAR_THEY_CHARS:
+            return None
+        if not (self._role_words(self.description(person) or "") or self._role_words(" ".join(person.titles))):
+            return None
+        text = self.doc.text
+        if _COORD_BEFORE.search(text, max(0, mention_start - 8), mention_start) or \
+                _COORD_AFTER.match(text, self.mentions[k].end):
+            return None  # "Ana Ruiz and Tom Berg said …": they are two
+        if self._plural_subject_between(self.mentions[k].end, pos):
+            return None  # "… Twenty states are suing. They argue …": the group is the antecedent
+        first = min((r.start for r in self.mentions if r.person is person), default=mention_start)
+        lo = max(min(first, mention_start), pos - 2000)
+        for m in _GENDERED.finditer(text, lo, min(len(text), pos + 300)):
+            if not self._in_quote(m.start()):
+                return None
+        return self.upgrade(person, pos)
+
+    def _plural_subject_between(self, lo: int, hi: int) -> bool:
+        """A plural noun followed by a finite verb in the writer's text ("groups are", "states
+        sued") between ``lo`` and ``hi``: a group "they" can refer to."""
+        from newsparse.nlp.pos import load_tagger
+
+        tagger = load_tagger()
+        words = [(m.group(), m.start()) for m in _WORD.finditer(self.doc.text, lo, hi) if not self._in_quote(m.start())]
+        for (w1, p1), (w2, p2) in zip(words, words[1:]):
+            if tagger.tag_word(w1.lower(), False) in ("NNS", "NNPS") and \
+                    tagger.tag_word(w2.lower(), False) in ("VBP", "VBD", "MD") and \
+                    self.doc.text[p1 + len(w1) : p2].isspace():
+                return True
+        return False
+
+    def _role_words(self, desc: str) -> bool:
+        """A description naming one person's role ("a spokesperson for Acme", "planning director"),
+        not an institution ("laboratory of"), a group ("both nurses") or an honorific ("Mr.")."""
+        words = [w.strip(".,'’").lower() for w in desc.split()]
+        if not words or words[-1] in ("of", "for", "at", "with", "in", "on") or words[0] in PLURAL_DETERMINERS:
+            return False
+        return any(w in self.lex.speaker_nouns and w not in ORG_ROLE_NOUNS and w not in INSTITUTION_HEADS
+                   and not (w.endswith("s") and w[:-1] in self.lex.speaker_nouns) and w not in HONORIFICS
+                   for w in words)
 
     @staticmethod
     def _sentence_distance(a: int, b: int, starts: list[int]) -> int:
