@@ -272,3 +272,16 @@ def test_a_name_closing_a_title_appositive_is_the_subject_pronouns_go_to() -> No
                      "Head of network operations at the utility, Kevin Brandt, agreed with that account.\n"
                      "\u201cWe restored power to every home by noon,\u201d he confirmed.", entities=True)
     assert find(doc, "We restored power").speaker == "Kevin Brandt"
+
+
+def test_an_acronym_the_text_defines_speaks_under_the_full_name() -> None:
+    text = ("The Northern Rail Authority (NRA), which runs the line, raised fares on Monday.\n"
+            "The NRA says the money will pay for new trains.\n"
+            "\"We had no other choice,\" NRA said in a statement.")
+    for entities in (False, True):
+        doc = run_quotes(text, entities=entities)
+        assert find(doc, "the money will pay").speaker in ("Northern Rail Authority", "the Northern Rail Authority")
+        assert find(doc, "We had no other").speaker in ("Northern Rail Authority", "the Northern Rail Authority")
+    # a name in parentheses that is not the initials stays as written
+    doc = run_quotes("Halden Freight (HF Group) cut jobs.\nHF Group said the cuts were final.")
+    assert find(doc, "the cuts were final").speaker == "HF Group"

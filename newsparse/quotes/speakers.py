@@ -121,6 +121,7 @@ class SpeakerIndex:
     entity_spans: list[tuple[int, int, str, str, str]] = field(default_factory=list)  # start, end, id, name, type
     _starts: list[int] = field(default_factory=list)
     _quoted: bytearray = field(default_factory=bytearray)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "EDC" -> "Export Development Canada"
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Mark quotation text: names inside quotes are not antecedents for pronouns or role nouns."""
@@ -137,6 +138,7 @@ class SpeakerIndex:
         idx = cls(doc, lex)
         genders = first_name_genders()
         text = doc.text
+        idx.acronyms = defined_acronyms(text)
         ents = [e for e in doc.entities if e.type in ("PERSON", "PER", "ORG", "NORP", "GPE")]
         if ents:
             for e in ents:
@@ -303,6 +305,11 @@ class SpeakerIndex:
 
     def _add(self, name: str, kind: str, genders: dict[str, str]) -> Person:
         p = self.persons.get(name)
+        full = self.acronyms.get(name)
+        if p is None and full is not None and kind != "person":
+            # "Export Development Canada (EDC) … EDC says": the acronym speaks under the full name
+            p = self.persons[name] = self._add(full, "org" if kind == "unknown" else kind, genders)
+            return p
         if p is None:
             words = name.split()
             g = genders.get(words[0].lower(), "u") if kind == "person" and len(words) >= 2 else "u"
@@ -398,6 +405,8 @@ class SpeakerIndex:
             kind = "org" if ORG_WORDS.search(name) else ("person" if len(name.split()) >= 2 and
                                                         genders.get(name.split()[0].lower()) else "unknown")
             p = self._add(name, kind, genders)
+        if name in self.acronyms and p.kind != "person":
+            return p.name, p  # "EDC" -> "Export Development Canada"
         return name, p
 
     def upgrade(self, person: Optional[Person], pos: int) -> Optional[Person]:
@@ -654,6 +663,31 @@ def _org_may_be_person(p: Person, r: MentionRec) -> bool:
         cls = classes(p.name)
         return not ("country" in cls or "state" in cls or ("demonym" in cls and p.name.endswith("s")))
     return True
+
+
+_ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|on|the|de|&)\s+)*){1,7}[A-Z][\w'’.-]*)"
+                          r"\s*\(([A-Z][A-Z&.]{1,9})\)")
+_ACRONYM_SKIP = {"of", "and", "for", "on", "the", "de", "&"}
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines: ``Export Development Canada (EDC)`` -> {"EDC": "Export Development
+    Canada"}, when the acronym's letters are the name's initials (the name's last words)."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        acr = m.group(2).replace(".", "").replace("&", "")
+        words = m.group(1).split()
+        # the shortest run of trailing words whose initials spell the acronym
+        for i in range(len(words) - 1, -1, -1):
+            if words[i] in _ACRONYM_SKIP:
+                continue
+            initials = "".join(w[0] for w in words[i:] if w not in _ACRONYM_SKIP).upper()
+            if initials == acr:
+                out.setdefault(m.group(2), " ".join(words[i:]))
+                break
+            if len(initials) >= len(acr):
+                break
+    return out
 
 
 def _could_be_person(name: str) -> bool:
