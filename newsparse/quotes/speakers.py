@@ -534,6 +534,9 @@ class SpeakerIndex:
                         return r.person
                     k -= 1
             return None
+        intro = self._new_voice(g, pos, sentence_starts)
+        if intro is not None:
+            return intro
         fallback: Optional[Person] = None
         # the subject just before, whose name the first-name list calls the other gender ("Brit
         # Vitalius … "…," he said"): the text's pronoun outweighs the list when nobody else fits
@@ -565,6 +568,36 @@ class SpeakerIndex:
                     fallback = p
             k -= 1
         return fallback if fallback is not None else other_gender
+
+    def _new_voice(self, g: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
+        """A person the text introduces at the end of the sentence right before a quotation
+        ("… helped Ottawa accountant Tom Reyes, 50. "…," he says."): a voice (re)introduced in
+        full, with a role before the name or an age after it, takes the pronoun of the quotation
+        that opens the next sentence, even as an object."""
+        s = bisect_left(sentence_starts, pos + 1) - 1
+        if s < 1:
+            return None
+        lo, hi = sentence_starts[s - 1], sentence_starts[s]
+        text = self.doc.text
+        if not (self._in_quote(hi) or text[hi : hi + 1] in "\"“‘'«"):
+            return None  # the pronoun's sentence must open with the quotation
+        k = bisect_left(self._starts, hi) - 1
+        while k >= 0 and self.mentions[k].start >= lo and self._in_quote(self.mentions[k].start):
+            k -= 1
+        if k < 0 or self.mentions[k].start < lo:
+            return None
+        r = self.mentions[k]
+        p = r.person
+        if p.kind != "person" or p.gender not in (g, "u") or len(p.name.split()) < 2 or not r.full:
+            return None
+        tail = text[r.end : hi]
+        if not re.match(r"\s*(?:,\s*\d{1,3}\s*)?[.!?:]\s*$", tail):
+            return None  # the name closes its sentence
+        role = _PREV_WORD.search(text, max(lo, r.start - 40), r.start)
+        aged = re.match(r"\s*,\s*\d{1,3}\b", tail)
+        if not (aged or (role and role.group(1).lower() in self.lex.speaker_nouns)):
+            return None
+        return p
 
     def singular_they(self, pos: int, after: int = -1) -> Optional[Person]:
         """``they`` for the person just named ("Jane Roe, a spokesperson for Acme, … "…," they
