@@ -501,3 +501,68 @@ def test_a_city_before_a_news_abbreviation_of_its_state_is_a_place() -> None:
     ms = mentions(text, ("Milton", "ORG"), ("KISSIMMEE", "PERSON"))
     assert [(m.text, m.type) for m in city_state(text, ms)] == [("Milton", "GPE"), ("Ont.", "GPE"), ("KISSIMMEE", "GPE"),
                                                                 ("Fla.", "GPE")]
+
+
+def test_a_name_treated_as_a_man_twice_is_a_person() -> None:
+    from newsparse.ner.merge import gendered_names
+    text = ("Rook Vexley starts on Friday. It is where Vexley won his third title. Vexley has played well here. "
+            "He likes it. Rook is ready. Vexacom won its case. Vexacom has appealed. It said so.")
+    ms = mentions(text, ("Rook Vexley", "ORG"), ("Vexley", "ORG"), ("Rook", "ORG"), ("Vexacom", "ORG"))
+    got = [(m.text, m.type) for m in gendered_names(text, ms)]
+    assert got == [("Rook Vexley", "PERSON"), ("Vexley", "PERSON"), ("Vexley", "PERSON"), ("Rook", "PERSON"),
+                   ("Vexacom", "ORG"), ("Vexacom", "ORG")]
+
+
+def test_a_name_that_is_no_subject_or_a_known_place_stays_what_it_was() -> None:
+    from newsparse.ner.merge import gendered_names
+    text = ("My son has a public Vexagram account with his phone. Teens open Vexagram accounts. He said so. "
+            "Talks with China stalled. He left. China should accede to his terms. China has time. He waits.")
+    ms = mentions(text, ("Vexagram", "ORG"), ("China", "GPE"))
+    assert [m.type for m in gendered_names(text, ms)] == ["ORG", "ORG", "GPE", "GPE", "GPE"]
+
+
+def test_a_firm_a_title_and_a_person_read_as_one_person_are_split() -> None:
+    from newsparse.ner.merge import split_firm_title_person
+    text = ("Vexacom CFO Dana Vexley left. Quill Labs Chairman Rook Dorne stayed. Senate Majority Leader Ana Roe "
+            "spoke. Vexacom denied it.")
+    ms = mentions(text, ("Vexacom CFO Dana Vexley", "PERSON"), ("Quill Labs Chairman Rook Dorne", "PERSON"),
+                  ("Senate Majority Leader Ana Roe", "PERSON"), ("Vexacom", "PERSON"))
+    got = [(m.text, m.type) for m in split_firm_title_person(ms, text)]
+    assert got == [("Vexacom", "ORG"), ("Dana Vexley", "PERSON"), ("Quill Labs", "ORG"), ("Rook Dorne", "PERSON"),
+                   ("Senate Majority Leader Ana Roe", "PERSON"), ("Vexacom", "ORG")]
+
+
+def test_a_capitalised_race_word_is_a_group_not_a_place() -> None:
+    assert refine_type("Black", "LOC") == "NORP"
+    assert refine_type("Indigenous", "MISC") == "NORP"
+    assert refine_type("Black", "PER") == "PERSON"  # a surname stays a person
+
+
+def test_an_unknown_place_that_does_what_firms_do_is_a_firm() -> None:
+    from newsparse.ner.merge import listed_with_firms
+    text = "Vexamo launched a phone. Vexamo shares rose. Dornvik said no. Europe and Vexacom agreed."
+    ms = mentions(text, ("Vexamo", "GPE"), ("Dornvik", "GPE"), ("Europe", "LOC"), ("Vexacom", "ORG"))
+    got = [(m.text, m.type) for m in listed_with_firms(text, ms)]
+    # "said" is no sign: a surname read as a place says things; no firm is named Europe
+    assert got == [("Vexamo", "ORG"), ("Vexamo", "ORG"), ("Dornvik", "GPE"), ("Europe", "LOC"), ("Vexacom", "ORG")]
+
+
+def test_a_surname_read_as_an_unknown_place_is_the_person() -> None:
+    text = "Dana Hadrow won. Hadrow said so in Ottawa. George Washington slept in Washington."
+    ms = mentions(text, ("Dana Hadrow", "PERSON"), ("Hadrow", "GPE"), ("Ottawa", "GPE"), ("George Washington", "PERSON"),
+                  ("Washington", "GPE"))
+    consistent_types(ms)
+    assert [(m.text, m.type) for m in ms] == [("Dana Hadrow", "PERSON"), ("Hadrow", "PERSON"), ("Ottawa", "GPE"),
+                                               ("George Washington", "PERSON"), ("Washington", "GPE")]
+
+
+def test_a_one_word_person_listed_with_firms_is_a_product_or_firm() -> None:
+    from newsparse.ner.merge import listed_with_firms
+    text = ("Teams use Vexacom, Dornlytics and Quilbee. Dornlytics costs less. Ana Quilbee and Vexacom agreed. "
+            "Vexacom, Maria and Tom left.")
+    ms = mentions(text, ("Vexacom", "ORG"), ("Quilbee", "PERSON"), ("Dornlytics", "PERSON"), ("Ana Quilbee", "PERSON"),
+                  ("Maria", "PERSON"), ("Tom", "PERSON"))
+    got = {(m.text, m.type) for m in listed_with_firms(text, ms)}
+    # Quilbee is part of a person's full name here, Maria and Tom are first names: people stay people
+    assert got == {("Vexacom", "ORG"), ("Quilbee", "PERSON"), ("Dornlytics", "ORG"), ("Ana Quilbee", "PERSON"),
+                   ("Maria", "PERSON"), ("Tom", "PERSON")}

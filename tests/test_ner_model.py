@@ -19,6 +19,9 @@ def test_tokens_split_possessives_and_name_hyphen_modifiers() -> None:
     assert words("a Norway-owned firm") == ["a", "Norway", "-", "owned", "firm"]
     assert words("Hewlett-Packard and Rolls-Royce") == ["Hewlett-Packard", "and", "Rolls-Royce"]
     assert words("Dr. J. Pell, 1996-08-30") == ["Dr.", "J.", "Pell", ",", "1996-08-30"]
+    # a two-letter syllable of a Korean given name stays in the name
+    assert words("Dae Hyun-jo and Seo Min-ah") == ["Dae", "Hyun-jo", "and", "Seo", "Min-ah"]
+    assert words("a Vexa-led deal") == ["a", "Vexa", "-", "led", "deal"]
 
 
 def test_caps_headline_is_truecased() -> None:

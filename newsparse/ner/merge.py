@@ -81,12 +81,19 @@ def normal_form(text: str) -> str:
     return _LEADING_THE.sub("", text)
 
 
+#: words that name a group of people by race or origin when capitalised ("Black Canadians",
+#: "Indigenous leaders"): a group (NORP), never a place
+GROUP_WORDS = frozenset({"black", "white", "brown", "indigenous", "aboriginal", "latino", "latina", "latinx"})
+
+
 def refine_type(text: str, crf_type: str) -> str:
     """Map a CoNLL type to ours, looking the span up in the gazetteer."""
     if crf_type == "PER":
         return "PERSON"
     if crf_type == "ORG":
         return "ORG"
+    if text.lower() in GROUP_WORDS:
+        return "NORP"
     cls = classes(normal_form(text))
     if crf_type == "LOC":
         if any(c in ("country", "state", "city") for c in cls):
@@ -162,6 +169,40 @@ def split_person_tail(mentions: list[RawMention], tokens: list[tuple[int, int]],
             out.append(left_m)
         s = toks[split][0]
         out.append(RawMention(s, m.end, text[s:m.end], "PERSON", m.source))
+    return out
+
+
+#: corporate titles written between a firm and a person ("Vexacom CEO Jane Doe")
+_CORPORATE_TITLES = frozenset("""ceo cfo coo cto cio cmo cso chairman chairwoman chair founder co-founder cofounder
+president spokesman spokeswoman spokesperson""".split())
+
+
+def split_firm_title_person(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """``Vexacom CFO Jane Doe`` read as one person: the words before a corporate title are the
+    firm (ORG) and the capitalised words after it the person. The firm must be a name (a word
+    that is neither a title nor a common word), so offices stay with ``strip_titles``. Every
+    other mention of the firm is the firm too."""
+    out: list[RawMention] = []
+    firms: set[str] = set()
+    for m in mentions:
+        if m.type != "PERSON" or m.text.count(" ") < 2:
+            out.append(m)
+            continue
+        words = list(re.finditer(r"\S+", m.text))
+        k = next((i for i, w in enumerate(words) if 0 < i < len(words) - 1
+                  and w.group().lower() in _CORPORATE_TITLES), None)
+        if k is None or k > 3 or len(words) - k - 1 > 3 or not all(w.group()[:1].isupper() for w in words[k + 1:]) \
+                or not any(not _is_common(w.group()) and "title" not in classes(w.group()) for w in words[:k]):
+            out.append(m)
+            continue
+        firm_end = m.start + words[k - 1].end()
+        person_start = m.start + words[k + 1].start()
+        out.append(RawMention(m.start, firm_end, text[m.start:firm_end], "ORG", m.source))
+        out.append(RawMention(person_start, m.end, text[person_start:m.end], "PERSON", m.source))
+        firms.add(text[m.start:firm_end])
+    for m in out:  # the firm is a firm wherever the article names it
+        if m.text in firms:
+            m.type = "ORG"
     return out
 
 
@@ -504,9 +545,11 @@ def cut_contact_labels(mentions: list[RawMention], text: str) -> list[RawMention
     last word. It goes when a number, a colon or an address follows."""
     out: list[RawMention] = []
     for m in mentions:
+        if " " not in m.text or m.text.rsplit(None, 1)[-1].lower().rstrip(".:") not in _CONTACT_LABELS:
+            out.append(m)
+            continue
         words = list(re.finditer(r"\S+", m.text))
-        if len(words) > 1 and words[-1].group().lower().rstrip(".:") in _CONTACT_LABELS \
-                and _CONTACT_AFTER.match(text, m.end):
+        if _CONTACT_AFTER.match(text, m.end):
             e = m.start + words[-2].end()
             cut = RawMention(m.start, e, text[m.start:e], m.type, m.source)
             if _trim(cut, text) is cut:  # "State of Phone:" would leave a dangling "of": keep it whole
@@ -624,9 +667,12 @@ def split_place_pairs(mentions: list[RawMention]) -> list[RawMention]:
     lower case when the whole span is written so (``philadelphia pa``)."""
     out: list[RawMention] = []
     for m in mentions:
+        if m.type not in ("GPE", "LOC") or " " not in m.text:
+            out.append(m)
+            continue
         words = list(re.finditer(r"\S+", m.text))
         cut = None
-        if m.type in ("GPE", "LOC") and 1 < len(words) <= 5 and "," not in m.text and not _place(m.text):
+        if len(words) <= 5 and "," not in m.text and not _place(m.text):
             for k in range(len(words) - 1, 0, -1):
                 left = m.text[:words[k - 1].end()]
                 right = m.text[words[k].start():]
@@ -659,6 +705,7 @@ def _place(name: str) -> bool:
 
 #: a postal address line: city, US state code, ZIP code ("Holyoke, MA 01040-2841", "Stanford CA 94305")
 _ADDRESS = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+[ \t]){0,3}[A-Z][a-z]+)(,?[ \t]*)([A-Z]{2})[ \t]+\d{5}(?:-\d{4})?(?![\d-])")
+_ZIP = re.compile(r"[A-Z]{2}[ \t]+\d{5}")
 #: words that end the street part of an address ("12 Elm Road Holyoke": the city is after "Road")
 _STREET_WORDS = LOC_WORDS | {"lane", "ln", "drive", "dr", "blvd", "boulevard", "ave", "st", "rd", "way", "court", "ct",
                              "place", "pl", "parkway", "pkwy", "suite", "ste", "floor", "box", "highway", "hwy",
@@ -670,6 +717,8 @@ def postal_addresses(text: str, mentions: list[RawMention]) -> list[RawMention]:
     (after the street) is a city, whatever the tagger read them as: contact blocks of e-mails,
     press releases and shop pages write ``12 Elm Road Holyoke, MA 01040``. A mention that ran
     from the street into the city is cut where the city starts."""
+    if not _ZIP.search(text):
+        return mentions  # no address line: skip the costlier scan
     added: list[RawMention] = []
     out = list(mentions)
     for mt in _ADDRESS.finditer(text):
@@ -763,13 +812,27 @@ def _before_state(text: str, name: str) -> bool:
     return False
 
 
+#: what a firm does and a place does not, right after its name ("Vexamo launched", "Vexamo, which
+#: makes …, has hired", "Vexamo shares"); not "said" or "announced": a surname the tagger read as
+#: a place says and announces things far more often than a firm does
+_FIRM_VERB_AFTER = re.compile(
+    r"(?:['’]s)?(?:,[^,\n]{1,80},)?[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|will[ \t]+|also[ \t]+|recently[ \t]+)?"
+    r"(?:launched|launches|unveiled|unveils|acquired|acquires|bought|sells|hired|hires|employs|posted|released|"
+    r"releases|introduced|introduces|shipped|ships|began testing|rolled out|filed for bankruptcy|spokesperson|"
+    r"spokesman|spokeswoman|CEO|chief executive|shares|stock)\b")
+
+
 def _region_only(m: RawMention) -> bool:
     """A one-word GPE/LOC the gazetteer knows only as a region (no country, state or city): a
     river, forest or area name, which firms also take (``Amazon``)."""
     if m.type not in ("GPE", "LOC") or " " in m.text or not m.text[:1].isupper() or m.text.isupper():
         return False
     cls = set(classes(m.text))
-    return "region" in cls and not {"country", "state", "city"} & cls
+    return "region" in cls and not {"country", "state", "city"} & cls and m.text.lower() not in _CONTINENTS
+
+
+#: regions that no firm is named after: continents and their parts
+_CONTINENTS = frozenset({"europe", "africa", "asia", "eurasia", "oceania", "australasia", "scandinavia", "antarctica"})
 
 
 def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]:
@@ -777,13 +840,18 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
     know, typed GPE only by default) listed next to an organisation is one more organisation —
     apps, sites and shops are listed with firms, towns with places — and so is every other
     mention of that name in the article, unless the article also puts it after ``in``,
-    ``at`` or ``near`` as one does a place. A name the gazetteer knows only as a region
-    (``Amazon``) is a firm when listed so, or when sold on or worked at (``on Amazon``,
-    ``at Amazon``: the region takes "the"), unless the article also writes "in the X" or
-    "the X River"."""
+    ``at`` or ``near`` as one does a place. The same holds for such a name that does what firms
+    do right after it (``Vexamo launched``, ``Vexamo has hired``, ``Vexamo shares``). A name the
+    gazetteer knows only as a region (``Amazon``) is a firm when listed so, or sold on or worked
+    at (``on Amazon``, ``at Amazon``: the region takes "the"), unless the article also writes
+    "in the X" or "the X River". A one-word "person" listed with firms is a firm or product too,
+    unless it is a first name or part of a person's full name in the article."""
     ordered = sorted(mentions, key=lambda m: m.start)
     firms: set[str] = set()
     regions: set[str] = set()
+    brands: set[str] = set()
+    in_full_names = {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
+    names = first_names()
     for a, b in zip(ordered, ordered[1:]):
         if b.start - a.end > 8 or not _LIST_SEP.match(text[a.end:b.start]):
             continue
@@ -793,18 +861,23 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
                     firms.add(x.text)
                 elif _region_only(x):
                     regions.add(x.text)
+                elif (x.type == "PERSON" and " " not in x.text and x.text not in in_full_names
+                      and not names.get(x.text.lower())):
+                    brands.add(x.text)  # "Tableau, Power BI and Looker": a product, not a surname
     for m in mentions:
         if _region_only(m) and re.search(r"\b(?:on|at)[ \t]+$", text[max(0, m.start - 4):m.start]):
             regions.add(m.text)
+        if _unknown_place(m) and _FIRM_VERB_AFTER.match(text, m.end):
+            firms.add(m.text)
     # a name the article puts after "in", "at", "near" is a place after all ("in Holmvik")
     firms = {f for f in firms if not _before_state(text, f) and not re.search(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Vv]isit(?:ed|ing)?|"
                                                r"[Tt]raveled to|[Bb]ased in)\s+(?:[Tt]he\s+)?" + re.escape(f) + r"\b", text)}
     firms |= {r for r in regions if not re.search(r"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Nn]ear|[Oo]n)\s+the\s+" + re.escape(r)
                                                   + r"\b|\b" + re.escape(r) + r"\s+(?:" + "|".join(LOC_WORDS)
                                                   + r"|rainforest|rain\s+forest|jungle|delta)\b", text, re.IGNORECASE)}
-    if firms:
+    if firms or brands:
         for m in mentions:
-            if m.text in firms and m.type in ("GPE", "LOC"):
+            if (m.text in firms and m.type in ("GPE", "LOC")) or (m.text in brands and m.type == "PERSON"):
                 m.type = "ORG"
     return mentions
 
@@ -924,9 +997,53 @@ def numbered_bills(text: str, mentions: list[RawMention]) -> list[RawMention]:
     return out
 
 
+#: what follows a person who is the subject of a clause: a verb or two and "his"/"her" ("Doe won
+#: his third title")
+_HIS_AFTER = re.compile(r"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+){1,3}?(?:his|her)\b")
+#: the rest of a sentence, then "He"/"She" opening the next one
+_HE_NEXT = re.compile(r"[^.!?\n]{0,200}?[.!?][\"”’']?[ \t\n]+(?:He|She)\b")
+#: what stands before the subject of a clause: the start of a sentence, a comma, a conjunction
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:;,\n][\"”’']?|\b(?:where|when|that|because|if|as|while|and|but|after|before|since|"
+                             r"though|although|so|until|once)[ \t]|\b(?:where|when|that|because|if|as|while|and|but|"
+                             r"after|before|since|though|although|so|until|once))[ \t\"“‘']*$")
+
+
+def gendered_names(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """A one-word name the tagger read as an organisation is a person when the article twice or
+    more makes it the subject of a clause that treats it as a man or a woman: a verb and
+    "his"/"her" right after it ("… where Doe won his eighth title"), or a sentence it opens
+    followed by one that opens with "He"/"She" ("Doe has won here twice. He said …").
+    Organisations take "its" and "it"; one such sign can be a "his" of someone else, two are
+    not. Places the gazetteer knows and acronyms are left alone. The full name that ends in it
+    ("Jon Doe", also misread) and that name's first word are the person as well."""
+    signs: Counter = Counter()
+    for m in mentions:
+        if m.type not in ("ORG", "GPE", "LOC") or not re.fullmatch(r"[A-Z][a-z]+", m.text) or _place(m.text):
+            continue
+        if not _SUBJECT_BEFORE.search(text[max(0, m.start - 12):m.start]):
+            continue
+        if _HIS_AFTER.match(text, m.end) or (_sentence_initial(text, m.start) and _HE_NEXT.match(text, m.end)):
+            signs[m.text] += 1
+    people = {name for name, n in signs.items() if n >= 2}
+    if not people:
+        return mentions
+    # the full name ending in that surname is the person too, and its first name ("Tiger")
+    for m in mentions:
+        words = m.text.split()
+        if 1 < len(words) <= 3 and words[-1] in people and all(w[:1].isupper() for w in words) \
+                and not any("orgword" in classes(w) for w in words):
+            people.add(m.text)
+            people.add(words[0])
+    for m in mentions:
+        if m.text in people and m.type != "PERSON":
+            m.type = "PERSON"
+    return mentions
+
+
 def consistent_types(mentions: list[RawMention]) -> None:
-    """One type per surface form (majority); a single word that is part of a PERSON name is PERSON,
-    and so is a first name plus a surname the article writes alone as a person."""
+    """One type per surface form (majority); a single word that is part of a PERSON name is PERSON
+    (unless it is a place the gazetteer knows: "Washington" of "George Washington"), and so is a
+    first name plus a surname the article writes alone as a person."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         # MISC is the tagger's catch-all: a specific type seen for the same name outweighs it
@@ -943,8 +1060,8 @@ def consistent_types(mentions: list[RawMention]) -> None:
     for m in mentions:
         form = normal_form(m.text)
         typ = best[form]
-        if " " not in form and person_parts[form] and typ in ("ORG", "MISC", "PERSON"):
-            typ = "PERSON"
+        if " " not in form and person_parts[form] and (typ in ("ORG", "MISC", "PERSON") or not _place(form)):
+            typ = "PERSON"  # a surname read as a firm, or as a place the gazetteer does not know
         words = form.split()
         if typ in ("ORG", "MISC") and 2 <= len(words) <= 3 and best.get(words[-1]) == "PERSON" \
                 and names.get(words[0].lower()) and not any("orgword" in classes(w) for w in words):

@@ -2,7 +2,8 @@
 
 Differs from the segment stage's tokens where NER needs it: possessives are split off
 (``Vexamo's`` -> ``Vexamo`` ``'s``), and a capitalised name hyphen-joined to a lowercase word
-is split (``U.S.-based`` -> ``U.S.`` ``-`` ``based``), and so is a prefix before a name
+is split (``U.S.-based`` -> ``U.S.`` ``-`` ``based``; not a two-letter syllable of a
+Korean given name, ``Jong-un``), and so is a prefix before a name
 (``anti-China`` -> ``anti`` ``-`` ``China``), so the name can be a mention of its own.
 """
 from __future__ import annotations
@@ -19,7 +20,9 @@ TOKEN_RE = re.compile(
       | \.\.\.|--|[^\w\s]""",
     re.X,
 )
-_SPLIT_HYPHEN = re.compile(r"^([A-Z][\w.]*?)(-)([a-z]+(?:-[a-z]+)*)$")
+#: a name hyphen-joined to a lower-case word of three letters or more (``U.S.-based``,
+#: ``Trump-led``); a shorter tail is a syllable of the name (``Kim Jong-un``, ``Moon Jae-in``)
+_SPLIT_HYPHEN = re.compile(r"^([A-Z][\w.]*?)(-)([a-z]{3,}(?:-[a-z]+)*)$")
 _SPLIT_PREFIX = re.compile(r"^(anti|pro|non|ex|post|pre|mid|pan|all|trans|intra|inter|neo|sub|super)(-)([A-Z][\w.]*)$")
 
 

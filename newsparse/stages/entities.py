@@ -132,6 +132,7 @@ class EntitiesStage(Stage):
         if not web:  # web corpora keep "U.S. Treasury" one ORG; news articles name the country apart
             mentions = mg.split_country_prefix(mentions, tokens, text)
         mentions = mg.split_person_tail(mentions, tokens, text)
+        mentions = mg.split_firm_title_person(mentions, text)
         mentions = mg.title_firms(text, mentions)
         mentions = mg.camel_case_firms(mentions)
         mentions = mg.legal_forms(mentions)
@@ -151,6 +152,7 @@ class EntitiesStage(Stage):
         if self.params.propagate:
             mentions = mg.coordinated(text, mentions)
             mentions = mg.propagate(text, mentions)
+            mentions = mg.gendered_names(text, mentions)  # needs every mention of a name
             mentions = mg.drop_common_acronyms(text, mentions)  # coordination may add them back
         if self.params.merge:
             groups = mg.merge(mentions, text)
