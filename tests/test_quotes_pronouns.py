@@ -71,3 +71,15 @@ def test_a_name_in_passing_is_no_new_voice() -> None:
     doc = run_quotes("Carl Mertens, 61, says the class changed his mornings. He thanked Omar Bekele. "
                      "\"I used to sleep in,\" he says.", entities=True)
     assert find(doc, "I used to sleep").speaker == "Carl Mertens"
+
+
+def test_names_in_a_photo_caption_left_in_the_text_are_no_antecedents() -> None:
+    text = ("Author Lena Brandt says the ferry workers changed the town. She spent four years on the book.\n"
+            "Marta Holm, a retired deckhand, stands on the pier in 2001. ( Example Daily file photo )\n"
+            "The strike of 1962 closed the harbour for a month. \"They were braver than anyone knew,\" she says.")
+    for entities in (False, True):
+        doc = run_quotes(text, entities=entities)
+        assert find(doc, "They were braver").speaker == "Lena Brandt"
+    # the same paragraph without its credit is story text, and its subject is the antecedent
+    doc = run_quotes(text.replace(" ( Example Daily file photo )", ""), entities=True)
+    assert find(doc, "They were braver").speaker == "Marta Holm"

@@ -122,6 +122,11 @@ class SpeakerIndex:
     _starts: list[int] = field(default_factory=list)
     _quoted: bytearray = field(default_factory=bytearray)
     acronyms: dict[str, str] = field(default_factory=dict)  # "EDC" -> "Export Development Canada"
+    _captions: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_caption(self, pos: int) -> bool:
+        i = bisect_left(self._captions, (pos + 1,)) - 1
+        return i >= 0 and self._captions[i][0] <= pos < self._captions[i][1]
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Mark quotation text: names inside quotes are not antecedents for pronouns or role nouns."""
@@ -244,6 +249,11 @@ class SpeakerIndex:
                     continue
                 person = idx._nearest_full(keys[m.group()], m.start(), full)
                 idx.mentions.append(MentionRec(m.start(), m.end(), person, full=False))
+        # names in a photo caption (a paragraph closed by a credit: "… at the station. (Jane Roe/CBC)")
+        # describe a picture, not the story: no antecedents
+        idx._captions = caption_spans(text)
+        if idx._captions:
+            idx.mentions = [r for r in idx.mentions if not idx.in_caption(r.start)]
         # honorific + surname gives gender
         for m in re.finditer(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)", text):
             g = HONORIFIC_GENDER[m.group(1).lower()]
@@ -508,6 +518,8 @@ class SpeakerIndex:
     # ---------------------------------------------------------------- pronouns
     def note_speaker(self, start: int, end: int, person: Person, cue: str = "") -> None:
         """Record a resolved speaker mention (and its cue lemma) so later pronouns can refer back to it."""
+        if self.in_caption(start):
+            return
         i = bisect_left(self._starts, start)
         self._starts.insert(i, start)
         self.mentions.insert(i, MentionRec(start, end, person, True, True, cue=cue))
@@ -696,6 +708,19 @@ def _org_may_be_person(p: Person, r: MentionRec) -> bool:
         cls = classes(p.name)
         return not ("country" in cls or "state" in cls or ("demonym" in cls and p.name.endswith("s")))
     return True
+
+
+_CAPTION_CREDIT = re.compile(r"\(\s*[^()\n]*(?:\bPHOTO\b|\b[Pp]hoto\b|\b[Pp]hotograph\b|Getty Images|\bFILE\b|/)"
+                             r"[^()\n]*\)[ \t]*$", re.M)
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs closed by a photo credit in parentheses (``(Jane Roe/CBC)``, ``( Star file photo )``):
+    captions that the extractor left in the text."""
+    out = []
+    for m in _CAPTION_CREDIT.finditer(text):
+        out.append((text.rfind("\n", 0, m.start()) + 1, m.end()))
+    return out
 
 
 _ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|on|the|de|&)\s+)*){1,7}[A-Z][\w'’.-]*)"
