@@ -285,3 +285,20 @@ def test_an_acronym_the_text_defines_speaks_under_the_full_name() -> None:
     # a name in parentheses that is not the initials stays as written
     doc = run_quotes("Halden Freight (HF Group) cut jobs.\nHF Group said the cuts were final.")
     assert find(doc, "the cuts were final").speaker == "HF Group"
+
+
+def test_the_company_is_the_organisation_just_named_even_as_an_object() -> None:
+    # "Norvale Brandt" is typed ORG by the entities stage though it could be a person's name
+    text = ("\"We did nothing wrong,\" Dana Pike said at the hearing.\n"
+            "The auditor later fined Norvale Brandt over the spill. The company said it would appeal. "
+            "She said the fine was unfair.")
+    doc = run_quotes(text, entities=True)
+    assert find(doc, "it would appeal").speaker == "Norvale Brandt"
+    # what the text calls "the company" is never the antecedent of "she"
+    assert find(doc, "the fine was unfair").speaker == "Dana Pike"
+
+
+def test_a_possessor_just_named_is_not_the_company() -> None:
+    doc = run_quotes("Users fled to Halvex's rival apps last year. The company said 40 users had left.",
+                     entities=True)
+    assert find(doc, "40 users had left").speaker != "Halvex"

@@ -103,9 +103,11 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     mtext = text[toks[i].start : toks[j - 1].end]
     kind = phrase_kind(toks, i, j)
     if kind == "pronoun":
-        person = ctx.index.resolve_pronoun(toks[i].low, toks[i].start, ctx.sentence_starts)
-        if person is None and toks[i].low == "they":
-            person = _singular_they(ctx, toks[i].start)
+        # "they" for the person just named comes first: it holds only when that person is more
+        # recent than any organisation that spoke or was a subject
+        person = _singular_they(ctx, toks[i].start) if toks[i].low == "they" else None
+        if person is None:
+            person = ctx.index.resolve_pronoun(toks[i].low, toks[i].start, ctx.sentence_starts)
         if person is not None:
             return Speaker(person.display, toks[i].start, toks[i].end, mtext, kind, person, True, 0.9)
         return Speaker(mtext, toks[i].start, toks[i].end, mtext, kind, None, False, 0.5)

@@ -41,6 +41,9 @@ ORG_ROLE_NOUNS = {"company", "agency", "firm", "group", "organization", "organis
                   "department", "government", "board", "council", "association", "club", "team", "party",
                   "network", "broadcaster", "newspaper", "bank", "university", "school", "service", "office",
                   "hospital", "commission", "committee", "court", "city", "province", "charity", "society"}
+ROLE_NEAR_CHARS = 120  # "… by Acme. The company said": an organisation just named, in any position
+NEAR_ROLE_HEADS = {"company", "agency", "firm", "organization", "organisation", "charity", "bank", "network",
+                   "broadcaster", "newspaper"}  # kinds of organisation known by a proper name
 _SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
 _AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
 _AFTER_APPOSITIVE = re.compile(r"\s*,\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
@@ -74,6 +77,7 @@ class Person:
     text_gender: bool = False  # the gender comes from the text's pronouns, not the first-name list
     etype: Optional[str] = None  # the entities stage's type (PERSON, ORG, GPE, NORP), when it ran
     cues: set[str] = field(default_factory=set)  # lemmas of the cues it has spoken with so far
+    institution: bool = False  # the text called it "the company" or "it": never "he" or "she"
 
     @property
     def display(self) -> str:
@@ -481,11 +485,14 @@ class SpeakerIndex:
         head = words[-1]
         i = bisect_left(self._starts, pos) - 1
         if head in ORG_ROLE_NOUNS:
+            near = len(toks) == 2 and head in NEAR_ROLE_HEADS  # a bare "the company", "the agency"
             k = i
             while k >= 0 and pos - self.mentions[k].start < 600:
                 r = self.mentions[k]
                 if r.person.kind == "org" and not self._in_quote(r.start) and \
-                        (r.subject or r.speaker or head in r.person.name.lower()):
+                        (r.subject or r.speaker or head in r.person.name.lower() or
+                         (near and pos - r.end < ROLE_NEAR_CHARS and not POSS_END.match(self.doc.text[r.end : r.end + 2]))):
+                    r.person.institution = True
                     return r.person
                 k -= 1
             return None
@@ -543,6 +550,8 @@ class SpeakerIndex:
                     r = self.mentions[k]
                     if r.person.kind == "org" and not self._in_quote(r.start) and \
                             (r.speaker if need_speaker else r.subject):
+                        if g == "n":
+                            r.person.institution = True
                         return r.person
                     k -= 1
             return None
@@ -700,7 +709,7 @@ def _org_may_be_person(p: Person, r: MentionRec) -> bool:
     surnames such as "Sowers", "Hammond" or "Cuban" ORG, GPE or NORP): not a country or state,
     not a people ("Russians"), not a name the text writes with "the" ("the White House"), and
     cued the way people speak ("said", not "reported")."""
-    if p.article or r.cue in INSTITUTION_CUES:
+    if p.article or p.institution or r.cue in INSTITUTION_CUES:
         return False
     if p.etype in ("GPE", "NORP"):
         from newsparse.ner.gazetteers import classes
