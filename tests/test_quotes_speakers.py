@@ -272,3 +272,33 @@ def test_a_name_closing_a_title_appositive_is_the_subject_pronouns_go_to() -> No
                      "Head of network operations at the utility, Kevin Brandt, agreed with that account.\n"
                      "\u201cWe restored power to every home by noon,\u201d he confirmed.", entities=True)
     assert find(doc, "We restored power").speaker == "Kevin Brandt"
+
+
+def test_an_acronym_the_text_defines_speaks_under_the_full_name() -> None:
+    text = ("The Northern Rail Authority (NRA), which runs the line, raised fares on Monday.\n"
+            "The NRA says the money will pay for new trains.\n"
+            "\"We had no other choice,\" NRA said in a statement.")
+    for entities in (False, True):
+        doc = run_quotes(text, entities=entities)
+        assert find(doc, "the money will pay").speaker in ("Northern Rail Authority", "the Northern Rail Authority")
+        assert find(doc, "We had no other").speaker in ("Northern Rail Authority", "the Northern Rail Authority")
+    # a name in parentheses that is not the initials stays as written
+    doc = run_quotes("Halden Freight (HF Group) cut jobs.\nHF Group said the cuts were final.")
+    assert find(doc, "the cuts were final").speaker == "HF Group"
+
+
+def test_the_company_is_the_organisation_just_named_even_as_an_object() -> None:
+    # "Norvale Brandt" is typed ORG by the entities stage though it could be a person's name
+    text = ("\"We did nothing wrong,\" Dana Pike said at the hearing.\n"
+            "The auditor later fined Norvale Brandt over the spill. The company said it would appeal. "
+            "She said the fine was unfair.")
+    doc = run_quotes(text, entities=True)
+    assert find(doc, "it would appeal").speaker == "Norvale Brandt"
+    # what the text calls "the company" is never the antecedent of "she"
+    assert find(doc, "the fine was unfair").speaker == "Dana Pike"
+
+
+def test_a_possessor_just_named_is_not_the_company() -> None:
+    doc = run_quotes("Users fled to Halvex's rival apps last year. The company said 40 users had left.",
+                     entities=True)
+    assert find(doc, "40 users had left").speaker != "Halvex"

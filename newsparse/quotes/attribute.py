@@ -32,7 +32,7 @@ from newsparse.quotes.describe import BAD_APPOS_START
 from newsparse.quotes.names import (NOT_NAME_CALENDAR, ORG_WORDS, first_name_genders, function_word, plausible_unknown_name,
                                     strip_titles)
 from newsparse.quotes.phrases import AGE_NOUN, phrase_kind
-from newsparse.quotes.speakers import Speaker, SpeakerIndex
+from newsparse.quotes.speakers import Person, Speaker, SpeakerIndex
 from newsparse.quotes.tokens import PUNCT, Tok, proper_words, split_units, tokenize_paragraph
 
 CONF = {"after-quote": 0.92, "inverted": 0.9, "colon-intro": 0.85, "before-quote": 0.85, "split-quote": 0.9,
@@ -103,7 +103,11 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
     mtext = text[toks[i].start : toks[j - 1].end]
     kind = phrase_kind(toks, i, j)
     if kind == "pronoun":
-        person = ctx.index.resolve_pronoun(toks[i].low, toks[i].start, ctx.sentence_starts)
+        # "they" for the person just named comes first: it holds only when that person is more
+        # recent than any organisation that spoke or was a subject
+        person = _singular_they(ctx, toks[i].start) if toks[i].low == "they" else None
+        if person is None:
+            person = ctx.index.resolve_pronoun(toks[i].low, toks[i].start, ctx.sentence_starts)
         if person is not None:
             return Speaker(person.display, toks[i].start, toks[i].end, mtext, kind, person, True, 0.9)
         return Speaker(mtext, toks[i].start, toks[i].end, mtext, kind, None, False, 0.5)
@@ -210,6 +214,14 @@ def _speaker_from(ctx: Context, toks: list[Tok], a: Attribution) -> Speaker:
             if person is not None:
                 return Speaker(person.display, toks[i].start, toks[j - 1].end, mtext, kind, person, True, 0.7)
     return Speaker(mtext, toks[i].start, toks[j - 1].end, mtext, "role", None, True, 0.85)
+
+
+def _singular_they(ctx: Context, pos: int) -> Optional[Person]:
+    """``they`` for the person just named, unless an unnamed group ("residents said") spoke since
+    (see ``SpeakerIndex.singular_they``)."""
+    group = max((d.speaker.mention_start for d in ctx.drafts if d.speaker is not None and d.speaker.person is None
+                 and d.speaker.mention_start < pos), default=-1)
+    return ctx.index.singular_they(pos, group)
 
 
 # adjectives of rank, office or anonymity: "the senior official", "the unnamed source" are
@@ -387,7 +399,7 @@ def process_paragraph(ctx: Context, pi: int, lo: int, hi: int, quotes: list[QSpa
             if u[-1].w == ":" or (a.hi < len(u) and trim_piece(u[a.hi :]) == [] and any(t.w == ":" for t in u[a.hi :])):
                 state["colon"] = sp
             if sp.person is not None:
-                ctx.index.note_speaker(sp.mention_start, sp.mention_end, sp.person)
+                ctx.index.note_speaker(sp.mention_start, sp.mention_end, sp.person, a.cue.lemma)
             para_speaker = sp
         # quotations no attribution claimed
         prev_unit_bare = None

@@ -41,9 +41,24 @@ ORG_ROLE_NOUNS = {"company", "agency", "firm", "group", "organization", "organis
                   "department", "government", "board", "council", "association", "club", "team", "party",
                   "network", "broadcaster", "newspaper", "bank", "university", "school", "service", "office",
                   "hospital", "commission", "committee", "court", "city", "province", "charity", "society"}
+ROLE_NEAR_CHARS = 120  # "… by Acme. The company said": an organisation just named, in any position
+NEAR_ROLE_HEADS = {"company", "agency", "firm", "organization", "organisation", "charity", "bank", "network",
+                   "broadcaster", "newspaper"}  # kinds of organisation known by a proper name
 _SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
 _AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
 _AFTER_APPOSITIVE = re.compile(r"\s*,\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+_REPORTED = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:reported|reports)\b")
+_GENDERED = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.I)
+_COORD_BEFORE = re.compile(r"(?:\band|&)\s+$")
+_COORD_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|&)\s")
+PLURAL_DETERMINERS = {"both", "all", "two", "three", "four", "several", "many", "some", "each", "these", "those"}
+INSTITUTION_HEADS = {"laboratory", "lab", "institute", "centre", "center", "foundation", "studio", "band", "station",
+                     "magazine", "journal", "report", "statement", "study", "survey", "data", "letter", "email", "memo",
+                     "release", "website", "poll", "findings", "document", "documents", "military", "army", "navy",
+                     "police", "authority", "panel", "fund", "trust", "family", "couple", "crew", "staff", "public"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx"}
+SINGULAR_THEY_CHARS = 600  # the person must have spoken within a few sentences before
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _PREV_WORD = re.compile(r"\b([a-z][a-z-]+)\s+$")
 
@@ -60,6 +75,9 @@ class Person:
     titles: set[str] = field(default_factory=set)
     article: bool = False  # an organisation the text calls "the X"
     text_gender: bool = False  # the gender comes from the text's pronouns, not the first-name list
+    etype: Optional[str] = None  # the entities stage's type (PERSON, ORG, GPE, NORP), when it ran
+    cues: set[str] = field(default_factory=set)  # lemmas of the cues it has spoken with so far
+    institution: bool = False  # the text called it "the company" or "it": never "he" or "she"
 
     @property
     def display(self) -> str:
@@ -77,6 +95,7 @@ class MentionRec:
     subject: bool = False
     speaker: bool = False
     full: bool = True
+    cue: str = ""  # the cue lemma that made this mention a speaker ("say", "report")
 
 
 @dataclass
@@ -106,6 +125,12 @@ class SpeakerIndex:
     entity_spans: list[tuple[int, int, str, str, str]] = field(default_factory=list)  # start, end, id, name, type
     _starts: list[int] = field(default_factory=list)
     _quoted: bytearray = field(default_factory=bytearray)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "EDC" -> "Export Development Canada"
+    _captions: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_caption(self, pos: int) -> bool:
+        i = bisect_left(self._captions, (pos + 1,)) - 1
+        return i >= 0 and self._captions[i][0] <= pos < self._captions[i][1]
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Mark quotation text: names inside quotes are not antecedents for pronouns or role nouns."""
@@ -122,6 +147,7 @@ class SpeakerIndex:
         idx = cls(doc, lex)
         genders = first_name_genders()
         text = doc.text
+        idx.acronyms = defined_acronyms(text)
         ents = [e for e in doc.entities if e.type in ("PERSON", "PER", "ORG", "NORP", "GPE")]
         if ents:
             for e in ents:
@@ -137,6 +163,7 @@ class SpeakerIndex:
                     kind = "unknown"
                 p = idx._add(clean, kind, genders)
                 p.entity = e.id
+                p.etype = p.etype or e.type
                 for m in e.mentions:
                     idx.entity_spans.append((m.start, m.end, e.id, clean, e.type))
                     if in_credit(text, m.start, m.end) or in_dateline(text, m.start, m.end):
@@ -226,6 +253,11 @@ class SpeakerIndex:
                     continue
                 person = idx._nearest_full(keys[m.group()], m.start(), full)
                 idx.mentions.append(MentionRec(m.start(), m.end(), person, full=False))
+        # names in a photo caption (a paragraph closed by a credit: "… at the station. (Jane Roe/CBC)")
+        # describe a picture, not the story: no antecedents
+        idx._captions = caption_spans(text)
+        if idx._captions:
+            idx.mentions = [r for r in idx.mentions if not idx.in_caption(r.start)]
         # honorific + surname gives gender
         for m in re.finditer(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)", text):
             g = HONORIFIC_GENDER[m.group(1).lower()]
@@ -287,6 +319,11 @@ class SpeakerIndex:
 
     def _add(self, name: str, kind: str, genders: dict[str, str]) -> Person:
         p = self.persons.get(name)
+        full = self.acronyms.get(name)
+        if p is None and full is not None and kind != "person":
+            # "Export Development Canada (EDC) … EDC says": the acronym speaks under the full name
+            p = self.persons[name] = self._add(full, "org" if kind == "unknown" else kind, genders)
+            return p
         if p is None:
             words = name.split()
             g = genders.get(words[0].lower(), "u") if kind == "person" and len(words) >= 2 else "u"
@@ -324,6 +361,8 @@ class SpeakerIndex:
                 # "Director of research at Acme, Jane Roe, agreed": the name closing a title
                 # appositive is the subject of the verb after it
                 m = _AFTER_APPOSITIVE.match(after) or m
+            if m and _REPORTED.match(after):
+                r.person.cues.add("report")  # "Bloomberg has reported": an outlet's verb (see INSTITUTION_CUES)
             tag = tagger.tag_word(m.group(1), False) if m else ""
             # right after a name an "-ed" word is a past tense ("Delgado nodded"), whatever the lexicon's
             # most frequent reading (the participle)
@@ -380,6 +419,8 @@ class SpeakerIndex:
             kind = "org" if ORG_WORDS.search(name) else ("person" if len(name.split()) >= 2 and
                                                         genders.get(name.split()[0].lower()) else "unknown")
             p = self._add(name, kind, genders)
+        if name in self.acronyms and p.kind != "person":
+            return p.name, p  # "EDC" -> "Export Development Canada"
         return name, p
 
     def upgrade(self, person: Optional[Person], pos: int) -> Optional[Person]:
@@ -444,11 +485,14 @@ class SpeakerIndex:
         head = words[-1]
         i = bisect_left(self._starts, pos) - 1
         if head in ORG_ROLE_NOUNS:
+            near = len(toks) == 2 and head in NEAR_ROLE_HEADS  # a bare "the company", "the agency"
             k = i
             while k >= 0 and pos - self.mentions[k].start < 600:
                 r = self.mentions[k]
                 if r.person.kind == "org" and not self._in_quote(r.start) and \
-                        (r.subject or r.speaker or head in r.person.name.lower()):
+                        (r.subject or r.speaker or head in r.person.name.lower() or
+                         (near and pos - r.end < ROLE_NEAR_CHARS and not POSS_END.match(self.doc.text[r.end : r.end + 2]))):
+                    r.person.institution = True
                     return r.person
                 k -= 1
             return None
@@ -479,11 +523,15 @@ class SpeakerIndex:
         return self.upgrade(first, pos) if first is not None else None
 
     # ---------------------------------------------------------------- pronouns
-    def note_speaker(self, start: int, end: int, person: Person) -> None:
-        """Record a resolved speaker mention so later pronouns can refer back to it."""
+    def note_speaker(self, start: int, end: int, person: Person, cue: str = "") -> None:
+        """Record a resolved speaker mention (and its cue lemma) so later pronouns can refer back to it."""
+        if self.in_caption(start):
+            return
         i = bisect_left(self._starts, start)
         self._starts.insert(i, start)
-        self.mentions.insert(i, MentionRec(start, end, person, True, True))
+        self.mentions.insert(i, MentionRec(start, end, person, True, True, cue=cue))
+        if cue:
+            person.cues.add(cue)
 
     def resolve_pronoun(self, pron: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
         """The most recent compatible person: subjects and speakers of recent sentences first."""
@@ -502,9 +550,14 @@ class SpeakerIndex:
                     r = self.mentions[k]
                     if r.person.kind == "org" and not self._in_quote(r.start) and \
                             (r.speaker if need_speaker else r.subject):
+                        if g == "n":
+                            r.person.institution = True
                         return r.person
                     k -= 1
             return None
+        intro = self._new_voice(g, pos, sentence_starts)
+        if intro is not None:
+            return intro
         fallback: Optional[Person] = None
         # the subject just before, whose name the first-name list calls the other gender ("Brit
         # Vitalius … "…," he said"): the text's pronoun outweighs the list when nobody else fits
@@ -520,8 +573,12 @@ class SpeakerIndex:
             if other_gender is None and p.kind == "person" and p.gender not in (g, "u") and (r.subject or r.speaker) \
                     and not p.text_gender and self._sentence_distance(r.start, pos, sentence_starts) <= 2:
                 other_gender = p
+            if p.cues and p.cues <= INSTITUTION_CUES and len(p.name.split()) == 1:
+                k -= 1  # "As Acme and Bloomberg reported, …": a one-word name that only reported is an outlet
+                continue
             # a name that spoke is a person unless it is an organisation ("it said")
-            if (p.kind == "person" or (r.speaker and p.kind in ("unknown", "org") and _could_be_person(p.name))) \
+            if (p.kind == "person" or (r.speaker and (p.kind == "unknown" or _org_may_be_person(p, r))
+                                       and _could_be_person(p.name))) \
                     and p.gender in (g, "u"):
                 if r.subject or r.speaker:
                     if fallback is not None and p.gender == "u" and fallback.gender == g and \
@@ -532,6 +589,92 @@ class SpeakerIndex:
                     fallback = p
             k -= 1
         return fallback if fallback is not None else other_gender
+
+    def _new_voice(self, g: str, pos: int, sentence_starts: list[int]) -> Optional[Person]:
+        """A person the text introduces at the end of the sentence right before a quotation
+        ("… helped Ottawa accountant Tom Reyes, 50. "…," he says."): a voice (re)introduced in
+        full, with a role before the name or an age after it, takes the pronoun of the quotation
+        that opens the next sentence, even as an object."""
+        s = bisect_left(sentence_starts, pos + 1) - 1
+        if s < 1:
+            return None
+        lo, hi = sentence_starts[s - 1], sentence_starts[s]
+        text = self.doc.text
+        if not (self._in_quote(hi) or text[hi : hi + 1] in "\"“‘'«"):
+            return None  # the pronoun's sentence must open with the quotation
+        k = bisect_left(self._starts, hi) - 1
+        while k >= 0 and self.mentions[k].start >= lo and self._in_quote(self.mentions[k].start):
+            k -= 1
+        if k < 0 or self.mentions[k].start < lo:
+            return None
+        r = self.mentions[k]
+        p = r.person
+        if p.kind != "person" or p.gender not in (g, "u") or len(p.name.split()) < 2 or not r.full:
+            return None
+        tail = text[r.end : hi]
+        if not re.match(r"\s*(?:,\s*\d{1,3}\s*)?[.!?:]\s*$", tail):
+            return None  # the name closes its sentence
+        role = _PREV_WORD.search(text, max(lo, r.start - 40), r.start)
+        aged = re.match(r"\s*,\s*\d{1,3}\b", tail)
+        if not (aged or (role and role.group(1).lower() in self.lex.speaker_nouns)):
+            return None
+        return p
+
+    def singular_they(self, pos: int, after: int = -1) -> Optional[Person]:
+        """``they`` for the person just named ("Jane Roe, a spokesperson for Acme, … "…," they
+        said"), when no organisation fits (see ``_resolve_pronoun``): the latest subject or speaker
+        before ``pos`` (and after ``after``, where an unnamed group spoke) is a named person
+        introduced by a role, within a few sentences, whom the text never calls he or she nearby
+        and gives no Mr./Ms. Plural "they" for groups is far more common, hence every condition."""
+        k = bisect_left(self._starts, pos) - 1
+        while k >= 0 and not ((self.mentions[k].subject or self.mentions[k].speaker)
+                              and not self._in_quote(self.mentions[k].start)):
+            k -= 1
+        if k < 0 or self.mentions[k].start <= after:
+            return None
+        person, mention_start = self.mentions[k].person, self.mentions[k].start
+        if person.kind != "person" or person.text_gender or person.titles & HONORIFICS:
+            return None
+        if not 0 <= pos - mention_start <= SINGULAR_THEY_CHARS:
+            return None
+        if not (self._role_words(self.description(person) or "") or self._role_words(" ".join(person.titles))):
+            return None
+        text = self.doc.text
+        if _COORD_BEFORE.search(text, max(0, mention_start - 8), mention_start) or \
+                _COORD_AFTER.match(text, self.mentions[k].end):
+            return None  # "Ana Ruiz and Tom Berg said …": they are two
+        if self._plural_subject_between(self.mentions[k].end, pos):
+            return None  # "… Twenty states are suing. They argue …": the group is the antecedent
+        first = min((r.start for r in self.mentions if r.person is person), default=mention_start)
+        lo = max(min(first, mention_start), pos - 2000)
+        for m in _GENDERED.finditer(text, lo, min(len(text), pos + 300)):
+            if not self._in_quote(m.start()):
+                return None
+        return self.upgrade(person, pos)
+
+    def _plural_subject_between(self, lo: int, hi: int) -> bool:
+        """A plural noun followed by a finite verb in the writer's text ("groups are", "states
+        sued") between ``lo`` and ``hi``: a group "they" can refer to."""
+        from newsparse.nlp.pos import load_tagger
+
+        tagger = load_tagger()
+        words = [(m.group(), m.start()) for m in _WORD.finditer(self.doc.text, lo, hi) if not self._in_quote(m.start())]
+        for (w1, p1), (w2, p2) in zip(words, words[1:]):
+            if tagger.tag_word(w1.lower(), False) in ("NNS", "NNPS") and \
+                    tagger.tag_word(w2.lower(), False) in ("VBP", "VBD", "MD") and \
+                    self.doc.text[p1 + len(w1) : p2].isspace():
+                return True
+        return False
+
+    def _role_words(self, desc: str) -> bool:
+        """A description naming one person's role ("a spokesperson for Acme", "planning director"),
+        not an institution ("laboratory of"), a group ("both nurses") or an honorific ("Mr.")."""
+        words = [w.strip(".,'’").lower() for w in desc.split()]
+        if not words or words[-1] in ("of", "for", "at", "with", "in", "on") or words[0] in PLURAL_DETERMINERS:
+            return False
+        return any(w in self.lex.speaker_nouns and w not in ORG_ROLE_NOUNS and w not in INSTITUTION_HEADS
+                   and not (w.endswith("s") and w[:-1] in self.lex.speaker_nouns) and w not in HONORIFICS
+                   for w in words)
 
     @staticmethod
     def _sentence_distance(a: int, b: int, starts: list[int]) -> int:
@@ -555,6 +698,63 @@ class SpeakerIndex:
                 break
         person.description = desc
         return desc or None
+
+
+# cues that institutions use rather than people: "As Acme News reported, …", "the agency announced"
+INSTITUTION_CUES = {"report", "announce", "publish"}
+
+
+def _org_may_be_person(p: Person, r: MentionRec) -> bool:
+    """An organisation-typed speaker may still be a person for ``he``/``she`` (taggers type
+    surnames such as "Sowers", "Hammond" or "Cuban" ORG, GPE or NORP): not a country or state,
+    not a people ("Russians"), not a name the text writes with "the" ("the White House"), and
+    cued the way people speak ("said", not "reported")."""
+    if p.article or p.institution or r.cue in INSTITUTION_CUES:
+        return False
+    if p.etype in ("GPE", "NORP"):
+        from newsparse.ner.gazetteers import classes
+
+        cls = classes(p.name)
+        return not ("country" in cls or "state" in cls or ("demonym" in cls and p.name.endswith("s")))
+    return True
+
+
+_CAPTION_CREDIT = re.compile(r"\(\s*[^()\n]*(?:\bPHOTO\b|\b[Pp]hoto\b|\b[Pp]hotograph\b|Getty Images|\bFILE\b|/)"
+                             r"[^()\n]*\)[ \t]*$", re.M)
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs closed by a photo credit in parentheses (``(Jane Roe/CBC)``, ``( Star file photo )``):
+    captions that the extractor left in the text."""
+    out = []
+    for m in _CAPTION_CREDIT.finditer(text):
+        out.append((text.rfind("\n", 0, m.start()) + 1, m.end()))
+    return out
+
+
+_ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|on|the|de|&)\s+)*){1,7}[A-Z][\w'’.-]*)"
+                          r"\s*\(([A-Z][A-Z&.]{1,9})\)")
+_ACRONYM_SKIP = {"of", "and", "for", "on", "the", "de", "&"}
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines: ``Export Development Canada (EDC)`` -> {"EDC": "Export Development
+    Canada"}, when the acronym's letters are the name's initials (the name's last words)."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        acr = m.group(2).replace(".", "").replace("&", "")
+        words = m.group(1).split()
+        # the shortest run of trailing words whose initials spell the acronym
+        for i in range(len(words) - 1, -1, -1):
+            if words[i] in _ACRONYM_SKIP:
+                continue
+            initials = "".join(w[0] for w in words[i:] if w not in _ACRONYM_SKIP).upper()
+            if initials == acr:
+                out.setdefault(m.group(2), " ".join(words[i:]))
+                break
+            if len(initials) >= len(acr):
+                break
+    return out
 
 
 def _could_be_person(name: str) -> bool:
