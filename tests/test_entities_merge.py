@@ -599,3 +599,12 @@ def test_a_misc_name_listed_with_people_is_a_person() -> None:
     # one person in the second list is not a list of people
     assert got == [("Kyle Vexley", "PERSON"), ("Ana Dorne", "PERSON"), ("Slav Quilbee", "PERSON"),
                    ("Vexa Open", "MISC"), ("Ana Dorne", "PERSON")]
+
+
+def test_an_unknown_place_that_starts_a_firms_name_is_the_firm() -> None:
+    from newsparse.ner.retyping import listed_with_firms
+    text = "The Vexamo Model Q sold well; Vexamo grew. Dornvik Council met in Dornvik."
+    ms = mentions(text, ("Vexamo Model Q", "ORG"), ("Vexamo", "GPE"), ("Dornvik Council", "ORG"), ("Dornvik", "GPE"))
+    got = [(m.text, m.type) for m in listed_with_firms(text, ms)]
+    # a town the article writes after "in" stays a town
+    assert got == [("Vexamo Model Q", "ORG"), ("Vexamo", "ORG"), ("Dornvik Council", "ORG"), ("Dornvik", "GPE")]

@@ -251,7 +251,8 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
     apps, sites and shops are listed with firms, towns with places — and so is every other
     mention of that name in the article, unless the article also puts it after ``in``,
     ``at`` or ``near`` as one does a place. The same holds for such a name that does what firms
-    do right after it (``Vexamo launched``, ``Vexamo has hired``, ``Vexamo shares``). A name the
+    do right after it (``Vexamo launched``, ``Vexamo has hired``, ``Vexamo shares``) or that
+    starts the longer name of a firm in the article (``Vexamo Model Q``). A name the
     gazetteer knows only as a region (``Amazon``) is a firm when listed so, or sold on or worked
     at (``on Amazon``, ``at Amazon``: the region takes "the"), unless the article also writes
     "in the X" or "the X River". A one-word "person" listed with firms is a firm or product too,
@@ -261,6 +262,8 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
     regions: set[str] = set()
     brands: set[str] = set()
     in_full_names = {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
+    # the first word of a firm's longer name ("Vexamo Model S", "Vexamo Holdings")
+    firm_heads = {m.text.split()[0] for m in mentions if m.type == "ORG" and " " in m.text}
     names = first_names()
     for a, b in zip(ordered, ordered[1:]):
         if b.start - a.end > 8 or not LIST_SEP.match(text[a.end:b.start]):
@@ -277,7 +280,7 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
     for m in mentions:
         if _region_only(m) and re.search(r"\b(?:on|at)[ \t]+$", text[max(0, m.start - 4):m.start]):
             regions.add(m.text)
-        if _unknown_place(m) and _FIRM_VERB_AFTER.match(text, m.end):
+        if _unknown_place(m) and (_FIRM_VERB_AFTER.match(text, m.end) or m.text in firm_heads):
             firms.add(m.text)
     # a name the article puts after "in", "at", "near" is a place after all ("in Holmvik")
     firms = {f for f in firms if not _before_state(text, f) and not re.search(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Vv]isit(?:ed|ing)?|"
