@@ -182,21 +182,26 @@ Ont Que B.C Alta Man Sask N.S N.B P.E.I Nfld N.L""".split())
 def city_state(text: str, mentions: list[RawMention]) -> list[RawMention]:
     """``Denver, CO`` / ``Irvine, California`` / ``Milton, Ont.``: a one-word name in the city
     gazetteer followed by a comma and a state (a US postal code, a news abbreviation of a state
-    or province, or a state in the gazetteer) closing the phrase is a
-    place, whatever the tagger said (``Denver`` is a first name too, ``Toyota`` a firm; after
-    such a city the state is a place, not an organisation). Listings, datelines and tour dates
-    write places so."""
+    or province, or a state in the gazetteer) closing the phrase is a place, whatever the tagger
+    said (``Denver`` is a first name too, ``Toyota`` a firm; after such a city the state is a
+    place, not an organisation). Before a state's code any one-word capitalised name is a town
+    (``Sedona, AZ``: the gazetteer lists only larger cities). Listings, datelines and tour
+    dates write places so."""
     by_start = {m.start: m for m in mentions}
     out = list(mentions)
     added: list[RawMention] = []
     for m in mentions:
-        if m.type == "GPE" or " " in m.text or "city" not in classes(m.text):
+        if " " in m.text:
             continue
         mt = _CITY_STATE.match(text, m.end)
         if not mt:
             continue
         st = mt.group(1)
-        if not (st in US_STATE_CODES or st.rstrip(".") in _STATE_ABBREVIATIONS or "state" in classes(st)):
+        code = st in US_STATE_CODES or st.rstrip(".") in _STATE_ABBREVIATIONS
+        if not (code or "state" in classes(st)):
+            continue
+        # a gazetteer city, or any one-word place or name before a state's code ("Sedona, AZ")
+        if not ("city" in classes(m.text) or (code and (m.type == "GPE" or m.text[:1].isupper()))):
             continue
         m.type = "GPE"
         state = by_start.get(mt.start(1))
