@@ -612,7 +612,7 @@ def test_an_unknown_place_that_starts_a_firms_name_is_the_firm() -> None:
 
 def test_any_town_before_a_state_code_is_a_place_and_so_is_the_code() -> None:
     from newsparse.ner.retyping import city_state
-    text = "Offices in Dornvale, AZ and Miami, FL opened."
+    text = "Offices: Dornvale, AZ; Miami, FL."
     ms = mentions(text, ("Dornvale", "PERSON"), ("AZ", "ORG"), ("Miami", "GPE"), ("FL", "ORG"))
     assert [(m.text, m.type) for m in city_state(text, ms)] == [("Dornvale", "GPE"), ("AZ", "GPE"), ("Miami", "GPE"),
                                                                 ("FL", "GPE")]
