@@ -196,7 +196,10 @@ def city_state(text: str, mentions: list[RawMention]) -> list[RawMention]:
         mt = _CITY_STATE.match(text, m.end)
         if not mt:
             continue
-        st = mt.group(1)
+        st, st_end = mt.group(1), mt.end(1)
+        if st.rstrip(".") in US_STATE_CODES:  # "Miami, FL." ends a sentence: the period is not the code's
+            st_end -= len(st) - len(st.rstrip("."))
+            st = st.rstrip(".")
         code = st in US_STATE_CODES or st.rstrip(".") in _STATE_ABBREVIATIONS
         if not (code or "state" in classes(st)):
             continue
@@ -207,8 +210,8 @@ def city_state(text: str, mentions: list[RawMention]) -> list[RawMention]:
         state = by_start.get(mt.start(1))
         if state is not None:
             state.type = "GPE"
-        elif not any(o.start < mt.end(1) and mt.start(1) < o.end for o in mentions):
-            added.append(RawMention(mt.start(1), mt.end(1), st, "GPE", "city-state"))
+        elif not any(o.start < st_end and mt.start(1) < o.end for o in mentions):
+            added.append(RawMention(mt.start(1), st_end, st, "GPE", "city-state"))
     return sorted(out + added, key=lambda x: x.start) if added else out
 
 
