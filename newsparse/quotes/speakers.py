@@ -44,6 +44,7 @@ ORG_ROLE_NOUNS = {"company", "agency", "firm", "group", "organization", "organis
 ROLE_NEAR_CHARS = 120  # "… by Acme. The company said": an organisation just named, in any position
 NEAR_ROLE_HEADS = {"company", "agency", "firm", "organization", "organisation", "charity", "bank", "network",
                    "broadcaster", "newspaper"}  # kinds of organisation known by a proper name
+_NICKNAME = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s+[“\"‘'][A-Z][\w'’.-]*[”\"’']\s+([A-Z][a-z][\w'’-]*)\b")
 _SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
 _AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
 _AFTER_APPOSITIVE = re.compile(r"\s*,\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
@@ -228,6 +229,15 @@ class SpeakerIndex:
                     p.gender = g
                 p.titles.add(t.lower().rstrip("."))
             idx.mentions.append(MentionRec(start, start + len(nm), p, full=True))
+        # a nickname in quotation marks between the first name and the surname: 'Riya "Bee" Moss'
+        # is Riya Moss (the name finder stops at the quotation mark)
+        for m in _NICKNAME.finditer(text):
+            first, last = m.group(1), m.group(2)
+            if function_word(first) or first in lex.titles or first.lower() in NOT_NAME_CALENDAR or \
+                    ORG_WORDS.search(last) or in_credit(text, m.start(), m.end()):
+                continue
+            p = idx._add(f"{first} {last}", "person", genders)
+            idx.mentions.append(MentionRec(m.start(), m.end(), p, full=True))
         # lowercase role words right before a name are titles too: "director Jeff Fraser"
         for r in idx.mentions:
             if r.person.kind == "person":
@@ -394,6 +404,14 @@ class SpeakerIndex:
         if ent is not None and ent[2] not in ("PERSON", "PER") and ent[1].startswith(own + " ") \
                 and not ORG_WORDS.search(ent[1][len(own):]):
             ent = None  # a brand is not its product: "Apple says" is not "Apple TV"
+        if ent is not None and ent[2] not in ("PERSON", "PER"):
+            r = self.mention_at(start, end)
+            if r is not None and r.person.kind == "person" and r.person.name.endswith(" " + own):
+                return r.person.name, r.person  # 'Riya "Bee" Moss': a person's name the tagger typed otherwise
+            longer = self._longer(own, start, use_mention=False) if len(own.split()) == 1 and ent[2] != "NORP" and \
+                not ORG_WORDS.search(own) else None
+            if longer is not None:
+                return longer.name, longer  # "Moss said" after 'Riya "Bee" Moss'
         if ent is not None:
             eid, name, typ = ent
             p = self.persons.get(name)
