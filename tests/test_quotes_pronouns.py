@@ -83,3 +83,12 @@ def test_names_in_a_photo_caption_left_in_the_text_are_no_antecedents() -> None:
     # the same paragraph without its credit is story text, and its subject is the antecedent
     doc = run_quotes(text.replace(" ( Example Daily file photo )", ""), entities=True)
     assert find(doc, "They were braver").speaker == "Marta Holm"
+
+
+def test_a_floating_quotation_skips_names_joined_by_and() -> None:
+    text = ("\"It has been a great year for us,\" said Ivo Brandt, who won twice. Ruiz and Okafor have also won "
+            "this season.\n"
+            "\"We are all proud to play for this club.\"")
+    for entities in (False, True):
+        doc = run_quotes(text, entities=entities)
+        assert find(doc, "We are all proud").speaker == "Ivo Brandt"

@@ -320,3 +320,12 @@ def test_a_surname_the_tagger_types_as_a_place_is_the_person_named_in_full() -> 
     # the entities stage types the second "Houston" a place
     doc = run_quotes("Rep. Anna Houston backs the bill.\n\"It is overdue,\" Houston said on Monday.", entities=True)
     assert find(doc, "It is overdue").speaker == "Anna Houston"
+
+
+def test_a_role_with_and_before_a_name_is_one_speaker_phrase() -> None:
+    for entities in (False, True):
+        doc = run_quotes("Protesters chanted outside.\n"
+                         "\u201cWe are tired of waiting,\u201d said oil and gas worker Tom Reyes. \u201cNobody listens.\u201d",
+                         entities=entities)
+        assert find(doc, "We are tired").speaker == "Tom Reyes"
+        assert find(doc, "Nobody listens").speaker == "Tom Reyes"

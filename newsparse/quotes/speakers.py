@@ -484,7 +484,7 @@ class SpeakerIndex:
         k = bisect_left(self._starts, hi) - 1
         while k >= 0 and self.mentions[k].start >= lo:
             r = self.mentions[k]
-            if r.person.kind == "person" and (r.subject or r.speaker):
+            if r.person.kind == "person" and (r.subject or r.speaker) and not self._coordinated(r):
                 qi = bisect_left(qstarts, r.start + 1) - 1
                 if not (qi >= 0 and quoted[qi][0] <= r.start < quoted[qi][1]):
                     return r
@@ -658,8 +658,7 @@ class SpeakerIndex:
         if not (self._role_words(self.description(person) or "") or self._role_words(" ".join(person.titles))):
             return None
         text = self.doc.text
-        if _COORD_BEFORE.search(text, max(0, mention_start - 8), mention_start) or \
-                _COORD_AFTER.match(text, self.mentions[k].end):
+        if self._coordinated(self.mentions[k]):
             return None  # "Ana Ruiz and Tom Berg said …": they are two
         if self._plural_subject_between(self.mentions[k].end, pos):
             return None  # "… Twenty states are suing. They argue …": the group is the antecedent
@@ -669,6 +668,12 @@ class SpeakerIndex:
             if not self._in_quote(m.start()):
                 return None
         return self.upgrade(person, pos)
+
+    def _coordinated(self, r: MentionRec) -> bool:
+        """A name joined to another by "and" ("Silverman and Svensson have won"): two people, not
+        the one a quotation continues."""
+        text = self.doc.text
+        return bool(_COORD_BEFORE.search(text, max(0, r.start - 8), r.start) or _COORD_AFTER.match(text, r.end))
 
     def _plural_subject_between(self, lo: int, hi: int) -> bool:
         """A plural noun followed by a finite verb in the writer's text ("groups are", "states
