@@ -129,6 +129,21 @@ class SpeakerIndex:
     acronyms: dict[str, str] = field(default_factory=dict)  # "EDC" -> "Export Development Canada"
     _captions: list[tuple[int, int]] = field(default_factory=list)
 
+    _reported: bytearray = field(default_factory=bytearray)
+
+    def note_reported(self, start: int, end: int) -> None:
+        """Mark the content of a reported clause: a subject inside it ("Acme said [Roe had
+        left]") is what was said, not the subject the text goes on about."""
+        if not self._reported:
+            self._reported = bytearray(len(self.doc.text) + 1)
+        self._reported[start:end] = b"\x01" * (end - start)
+
+    def _reported_at(self, pos: int) -> bool:
+        return bool(self._reported) and pos < len(self._reported) and self._reported[pos] == 1
+
+    def _subject(self, r: "MentionRec") -> bool:
+        return r.subject and not self._reported_at(r.start)
+
     def in_caption(self, pos: int) -> bool:
         i = bisect_left(self._captions, (pos + 1,)) - 1
         return i >= 0 and self._captions[i][0] <= pos < self._captions[i][1]
@@ -508,10 +523,16 @@ class SpeakerIndex:
             while k >= 0 and pos - self.mentions[k].start < 600:
                 r = self.mentions[k]
                 if r.person.kind == "org" and not self._in_quote(r.start) and \
-                        (r.subject or r.speaker or head in r.person.name.lower() or
+                        (self._subject(r) or r.speaker or head in r.person.name.lower() or
                          (near and pos - r.end < ROLE_NEAR_CHARS and not POSS_END.match(self.doc.text[r.end : r.end + 2]))):
-                    r.person.institution = True
-                    return r.person
+                    org = r.person
+                    if not (self._subject(r) or r.speaker) and self._reported_at(r.start):
+                        # named inside what an organisation just said ("Acme said Halvex had …"): the
+                        # organisation that spoke is "the company"
+                        org = next((m.person for m in reversed(self.mentions[:k]) if pos - m.start < ROLE_NEAR_CHARS * 2
+                                    and m.speaker and m.person.kind == "org"), org)
+                    org.institution = True
+                    return org
                 k -= 1
             return None
         k = i
@@ -598,7 +619,7 @@ class SpeakerIndex:
             if (p.kind == "person" or (r.speaker and (p.kind == "unknown" or _org_may_be_person(p, r))
                                        and _could_be_person(p.name))) \
                     and p.gender in (g, "u"):
-                if r.subject or r.speaker:
+                if self._subject(r) or r.speaker:
                     if fallback is not None and p.gender == "u" and fallback.gender == g and \
                             self._sentence_distance(r.start, pos, sentence_starts) > 2:
                         return fallback
