@@ -23,6 +23,8 @@ def test_furniture_lines_have_reasons():
     assert furniture_reason("CLICK HERE TO GET THE EXAMPLE NEWS APP") == "link prompt"
     assert furniture_reason("Get Example Business on the go by clicking here") == "link prompt"
     assert furniture_reason("[Photo/Example Agency]") == "photo credit"
+    assert furniture_reason("Table of Contents") == "page widget"
+    assert furniture_reason("In this article:") == "page widget"
 
 
 def test_body_sentences_are_never_furniture():
@@ -33,6 +35,7 @@ def test_body_sentences_are_never_furniture():
         "More than 100 people attended the hearing.",
         "Share prices fell sharply after the announcement on Monday.",
         "Comments made by the mayor angered residents.",
+        "The contents of the report were leaked on Monday.",
         "Voters can click here and there on the new site to check their registration, officials said.",
     ]:
         assert furniture_reason(line) is None, line

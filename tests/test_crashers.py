@@ -43,7 +43,7 @@ HANG_GUARD_SECONDS = 5.0
 N = 40_000
 LONG_INPUTS = {
     "abbreviation-run": ("Mr. " * (N // 4), None),  # was quadratic in segment.split_sentences
-    "capitalised-run": ("Abc " * (N // 4), None),  # was quadratic in ner.merge.split_person_tail
+    "capitalised-run": ("Abc " * (N // 4), None),  # was quadratic in ner.spans.split_person_tail
     "cue-chain": ("said " * (N // 5), None),
     "comma-run": (", " * (N // 2), None),
     "apostrophes": ("O'" * (N // 2), None),

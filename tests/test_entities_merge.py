@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 
-from newsparse.ner.merge import (RawMention, canonical_name, consistent_types, merge, normal_form, propagate,
-                                 refine_type, resolve_pronouns, split_country_prefix, strip_titles)
+from newsparse.ner.mentions import RawMention, normal_form
+from newsparse.ner.merge import canonical_name, merge, propagate, resolve_pronouns
+from newsparse.ner.retyping import consistent_types, refine_type
+from newsparse.ner.spans import split_country_prefix, strip_titles
 from newsparse.ner.tokens import word_spans
 
 
@@ -138,7 +140,7 @@ def test_coordinated_rare_name_takes_the_type_of_its_partner() -> None:
 
 
 def test_person_at_the_end_of_a_ragged_span_is_split_off() -> None:
-    from newsparse.ner.merge import split_person_tail
+    from newsparse.ner.spans import split_person_tail
 
     text = "Secretary of Commerce Wilbur Halvorsen spoke"
     toks = word_spans(text)
@@ -154,15 +156,15 @@ def test_surname_before_the_full_name_is_propagated() -> None:
 
 
 def test_could_be_surname_rejects_regions_and_org_words() -> None:
-    from newsparse.ner.merge import _could_be_surname
+    from newsparse.ner.mentions import could_be_surname
 
-    assert not _could_be_surname("Pacific")
-    assert not _could_be_surname("Holdings")
-    assert _could_be_surname("Okonkwo")
+    assert not could_be_surname("Pacific")
+    assert not could_be_surname("Holdings")
+    assert could_be_surname("Okonkwo")
 
 
 def test_an_office_title_before_a_place_makes_a_firm() -> None:
-    from newsparse.ner.merge import title_firms
+    from newsparse.ner.retyping import title_firms
 
     text = "Investors included Brask Capital and General Baltic, and Saint Helena Bay."
     gb = text.index("General Baltic")
@@ -176,7 +178,7 @@ def test_an_office_title_before_a_place_makes_a_firm() -> None:
 
 
 def test_camel_case_single_names_are_firms_not_people() -> None:
-    from newsparse.ner.merge import camel_case_firms
+    from newsparse.ner.retyping import camel_case_firms
 
     ms = [RawMention(0, 8, "CloudNox", "PERSON"), RawMention(10, 18, "MacBrien", "PERSON"),
           RawMention(20, 26, "DeLune", "PERSON"), RawMention(30, 39, "Ana PayLo", "PERSON"),
@@ -185,7 +187,7 @@ def test_camel_case_single_names_are_firms_not_people() -> None:
 
 
 def test_names_joined_by_an_ampersand_are_one_firm() -> None:
-    from newsparse.ner.merge import ampersand_firms
+    from newsparse.ner.retyping import ampersand_firms
 
     text = "The consulting firm Brask & Lund advised Jane Doe; Orvik & Sons declined."
     ms = [RawMention(20, 25, "Brask", "PERSON"), RawMention(41, 49, "Jane Doe", "PERSON"),
@@ -196,7 +198,8 @@ def test_names_joined_by_an_ampersand_are_one_firm() -> None:
 
 def test_spans_run_over_their_edges_are_cut() -> None:
     """An acronym in parentheses, a day after "on", an upper-case dateline place."""
-    from newsparse.ner.merge import RawMention, clean_edges
+    from newsparse.ner.mentions import RawMention
+    from newsparse.ner.spans import clean_edges
 
     text = "OSLO, Norway — The Harbour Safety Board (HSB) met on Wednesday Acme Shipping and the Sunday Herald."
     def m(s: str, typ: str) -> RawMention:
@@ -218,7 +221,7 @@ def _apply(rule, text: str, surface: str, typ: str) -> list[str]:
 
 
 def _cut(text: str, surface: str, typ: str = "PERSON") -> list[str]:
-    from newsparse.ner.merge import clean_symbols
+    from newsparse.ner.spans import clean_symbols
     return _apply(clean_symbols, text, surface, typ)
 
 
@@ -239,7 +242,7 @@ def test_handles_and_hashtags_are_not_names_but_quoted_nicknames_stay() -> None:
 
 
 def _edges(text: str, surface: str, typ: str = "ORG") -> list[str]:
-    from newsparse.ner.merge import lowercase_edges
+    from newsparse.ner.spans import lowercase_edges
     return _apply(lowercase_edges, text, surface, typ)
 
 
@@ -261,7 +264,7 @@ def test_name_particles_camel_case_and_lower_case_names_keep_their_words() -> No
 
 
 def test_acronyms_spelt_out_in_lower_case_are_common_nouns() -> None:
-    from newsparse.ner.merge import common_acronyms, drop_common_acronyms
+    from newsparse.ner.spans import common_acronyms, drop_common_acronyms
     text = ("Vexacom uses machine learning (ML) for its key performance indicators (KPIs). "
             "The Harbour Safety Board (HSB) said ML and KPIs help. Paid time off (PTO) grows.")
     assert common_acronyms(text) == {"ML", "KPI", "PTO"}
@@ -270,7 +273,7 @@ def test_acronyms_spelt_out_in_lower_case_are_common_nouns() -> None:
 
 
 def test_a_city_before_a_state_is_a_place_whatever_the_tagger_said() -> None:
-    from newsparse.ner.merge import city_state
+    from newsparse.ner.retyping import city_state
     text = "Tour stops: Pepsi Hall, Denver, CO\nthen Irvine, California | 4.5\nLater Ms. Gilbert, who sang, left."
     ms = mentions(text, ("Pepsi Hall", "ORG"), ("Denver", "PERSON"), ("CO", "ORG"), ("Irvine", "PERSON"),
                   ("Gilbert", "PERSON"))
@@ -280,7 +283,7 @@ def test_a_city_before_a_state_is_a_place_whatever_the_tagger_said() -> None:
 
 
 def test_runs_of_a_title_case_headline_are_not_names() -> None:
-    from newsparse.ner.merge import headline_runs
+    from newsparse.ner.spans import headline_runs
     text = ("Why Vexacom Claims Victory In Competitive Ferry Market\n\n"
             "The band played \"Songs For Rainy Harbours\" and Vexacom Ferries In Norway cheered.")
     ms = mentions(text, ("Vexacom Claims Victory In Competitive Ferry Market", "MISC"),
@@ -289,7 +292,7 @@ def test_runs_of_a_title_case_headline_are_not_names() -> None:
 
 
 def test_an_unknown_place_listed_with_firms_is_a_firm_but_a_town_stays_a_place() -> None:
-    from newsparse.ner.merge import listed_with_firms
+    from newsparse.ner.retyping import listed_with_firms
     text = ("Follow us on Vexacom, Quillbit and Zorblet. Zorblet also sells ads. "
             "The tour visits Quillbit Arena and Holmvik; fans in Holmvik cheered.")
     ms = mentions(text, ("Vexacom", "ORG"), ("Quillbit", "ORG"), ("Zorblet", "GPE"), ("Quillbit Arena", "ORG"),
@@ -303,15 +306,18 @@ def test_an_unknown_place_listed_with_firms_is_a_firm_but_a_town_stays_a_place()
 
 
 def test_generic_acronyms_are_no_names_without_a_definition() -> None:
-    from newsparse.ner.merge import drop_common_acronyms
-    text = "Plug the USB stick into the PC, then ask the CEO of Vexacom. The HSB approved two PCs."
+    from newsparse.ner.spans import drop_common_acronyms
+    text = "Plug the USB stick into the PC, then ask the CEO of Vexacom. The HSB approved two PCs and a USB-C port."
     ms = mentions(text, ("USB", "ORG"), ("PC", "ORG"), ("CEO", "ORG"), ("Vexacom", "ORG"), ("HSB", "ORG"),
-                  ("PCs", "ORG"))
+                  ("PCs", "ORG"), ("USB-C", "ORG"))
     assert [m.text for m in drop_common_acronyms(text, ms)] == ["Vexacom", "HSB"]
+    text = "Ponce, PR hired a PR firm."
+    ms = [RawMention(7, 9, "PR", "GPE"), RawMention(19, 21, "PR", "ORG")]
+    assert [(m.text, m.type) for m in drop_common_acronyms(text, ms)] == [("PR", "GPE")]
 
 
 def _businesses(text: str, *names: tuple[str, str]) -> list[tuple[str, str]]:
-    from newsparse.ner.merge import possessive_businesses
+    from newsparse.ner.spans import possessive_businesses
     return [(m.text, m.type) for m in possessive_businesses(text, mentions(text, *names))]
 
 
@@ -351,7 +357,7 @@ def test_s_before_a_preposition_is_a_contraction_unless_a_place_preposition_lead
 
 
 def test_a_file_name_is_no_name() -> None:
-    from newsparse.ner.merge import clean_symbols
+    from newsparse.ner.spans import clean_symbols
     text = "Tom Vexley sent Q3Outlook.pdf and Budget.XLSX to Ana Dorne."
     ms = mentions(text, ("Tom Vexley", "PERSON"), ("Q3Outlook.pdf", "PERSON"), ("Budget", "PERSON"),
                   ("Ana Dorne", "PERSON"))
@@ -359,7 +365,7 @@ def test_a_file_name_is_no_name() -> None:
 
 
 def test_a_state_code_before_a_zip_code_is_a_state_and_the_name_before_it_a_city() -> None:
-    from newsparse.ner.merge import postal_addresses
+    from newsparse.ner.spans import postal_addresses
     text = "Write to Vexa Inc., 12 Quarry Road Dornfield, NH 03101-2841 or call Ana Roe."
     ms = mentions(text, ("Vexa Inc.", "ORG"), ("Quarry Road Dornfield", "ORG"), ("NH", "ORG"), ("Ana Roe", "PERSON"))
     got = [(m.text, m.type) for m in postal_addresses(text, ms)]
@@ -374,7 +380,7 @@ def test_a_state_code_before_a_zip_code_is_a_state_and_the_name_before_it_a_city
 
 
 def test_a_lone_roman_numeral_is_no_name() -> None:
-    from newsparse.ner.merge import clean_symbols
+    from newsparse.ner.spans import clean_symbols
     text = "Parts III and VI of the Vexa Treaty bind Henry VIII, said Ana Dorne of MI."
     ms = mentions(text, ("III", "LOC"), ("VI", "PERSON"), ("Vexa Treaty", "MISC"), ("Henry VIII", "PERSON"),
                   ("Ana Dorne", "PERSON"), ("MI", "GPE"))
@@ -382,7 +388,7 @@ def test_a_lone_roman_numeral_is_no_name() -> None:
 
 
 def test_a_contact_label_after_a_name_in_a_signature_is_cut() -> None:
-    from newsparse.ner.merge import cut_contact_labels
+    from newsparse.ner.spans import cut_contact_labels
     text = ("Ana Dorne\nVexa Risk Advisory Phone: (212) 555-0100\nQuillby Labs Email ana@example.org\nVexa Phone X\n"
             "State of Fax: 2")
     ms = mentions(text, ("Ana Dorne", "PERSON"), ("Vexa Risk Advisory Phone", "ORG"), ("Quillby Labs Email", "ORG"),
@@ -392,7 +398,7 @@ def test_a_contact_label_after_a_name_in_a_signature_is_cut() -> None:
 
 
 def test_a_city_and_its_state_or_country_without_a_comma_are_two_places() -> None:
-    from newsparse.ner.merge import split_place_pairs
+    from newsparse.ner.spans import split_place_pairs
     text = "From Invercargill New Zealand to Texas USA, then boston ma and Dallas TX."
     ms = mentions(text, ("Invercargill New Zealand", "GPE"), ("Texas USA", "GPE"), ("boston ma", "GPE"),
                   ("Dallas TX", "GPE"))
@@ -401,7 +407,7 @@ def test_a_city_and_its_state_or_country_without_a_comma_are_two_places() -> Non
 
 
 def test_one_place_name_made_of_place_words_stays_one() -> None:
-    from newsparse.ner.merge import split_place_pairs
+    from newsparse.ner.spans import split_place_pairs
     text = "Papua New Guinea, Mexico City, South China, Tampa Bay, the East Coast and Dallas Ma stay."
     names = ("Papua New Guinea", "Mexico City", "South China", "Tampa Bay", "East Coast", "Dallas Ma")
     ms = mentions(text, *((n, "GPE") for n in names))
@@ -409,14 +415,14 @@ def test_one_place_name_made_of_place_words_stays_one() -> None:
 
 
 def test_a_contraction_is_no_part_of_a_name() -> None:
-    from newsparse.ner.merge import clean_edges
+    from newsparse.ner.spans import clean_edges
     text = "I've seen it. I'm Dana Vexley and I’d say Don't Panic Labs is fine."
     ms = mentions(text, ("I've", "PERSON"), ("I'm Dana Vexley", "PERSON"), ("I’d", "ORG"), ("Don't Panic Labs", "ORG"))
     assert [m.text for m in clean_edges(ms, text)] == ["Dana Vexley", "Panic Labs"]
 
 
 def test_lower_case_common_words_are_no_names_in_text_written_with_capitals() -> None:
-    from newsparse.ner.merge import drop_lowercase_common
+    from newsparse.ner.spans import drop_lowercase_common
     text = "Watch it on a tablet or single channel, said vexamart staff in paris to louise."
     ms = mentions(text, ("tablet", "MISC"), ("single channel", "ORG"), ("vexamart", "ORG"), ("paris", "GPE"),
                   ("louise", "PERSON"))
@@ -424,7 +430,7 @@ def test_lower_case_common_words_are_no_names_in_text_written_with_capitals() ->
 
 
 def test_a_region_name_listed_with_firms_or_shopped_at_is_a_firm() -> None:
-    from newsparse.ner.merge import listed_with_firms
+    from newsparse.ner.retyping import listed_with_firms
     text = "Vexacom, Quillbit and Amazon hire. Buy it on Amazon."
     ms = mentions(text, ("Vexacom", "ORG"), ("Quillbit", "ORG"), ("Amazon", "LOC"))
     assert [(m.text, m.type) for m in listed_with_firms(text, ms)][-1] == ("Amazon", "ORG")
@@ -433,7 +439,7 @@ def test_a_region_name_listed_with_firms_or_shopped_at_is_a_firm() -> None:
 
 
 def test_a_region_the_article_writes_as_a_region_stays_a_place() -> None:
-    from newsparse.ner.merge import listed_with_firms
+    from newsparse.ner.retyping import listed_with_firms
     text = "Vexacom and Amazon hire. Fires burn in the Amazon."
     ms = mentions(text, ("Vexacom", "ORG"), ("Amazon", "LOC"))
     assert [m.type for m in listed_with_firms(text, ms)] == ["ORG", "LOC", "LOC"]
@@ -443,7 +449,7 @@ def test_a_region_the_article_writes_as_a_region_stays_a_place() -> None:
 
 
 def test_towns_listed_with_places_are_places() -> None:
-    from newsparse.ner.merge import listed_with_places
+    from newsparse.ner.retyping import listed_with_places
     text = ("Rallies in Edmonton, Calgary, Dornby, Vexton and Medicine Hat drew crowds. Dornby police said so. "
             "Ann Vexton agreed.")
     ms = mentions(text, ("Edmonton", "GPE"), ("Calgary", "GPE"), ("Dornby", "PERSON"), ("Vexton", "PERSON"),
@@ -459,7 +465,7 @@ def test_towns_listed_with_places_are_places() -> None:
 
 
 def test_teams_named_by_cities_stay_organisations_without_a_place_preposition() -> None:
-    from newsparse.ner.merge import listed_with_places
+    from newsparse.ner.retyping import listed_with_places
     text = "Leeds, Surrey and Essex won; Denver, Austin and Tulsa voted."
     ms = mentions(text, ("Leeds", "ORG"), ("Surrey", "ORG"), ("Essex", "GPE"), ("Denver", "GPE"), ("Austin", "PERSON"),
                   ("Tulsa", "GPE"))
@@ -469,7 +475,7 @@ def test_teams_named_by_cities_stay_organisations_without_a_place_preposition() 
 
 
 def test_a_numbered_bill_is_a_law_not_a_person() -> None:
-    from newsparse.ner.merge import numbered_bills
+    from newsparse.ner.spans import numbered_bills
     text = "MPs passed Bill C-48 and Bill 96, said Bill Vexley. Bill agreed."
     ms = mentions(text, ("Bill", "PERSON"), ("Bill Vexley", "PERSON"))
     assert [(m.text, m.type) for m in numbered_bills(text, ms)] == [
@@ -487,7 +493,7 @@ def test_a_name_written_in_capitals_merges_into_the_name_written_normally() -> N
 
 
 def test_a_name_ending_in_a_legal_form_is_a_company() -> None:
-    from newsparse.ner.merge import legal_forms
+    from newsparse.ner.retyping import legal_forms
     text = "Parts come from Dana Vexley GmbH and Quillby Ltd. in Vexton AG; Ana Co said so."
     ms = mentions(text, ("Dana Vexley GmbH", "PERSON"), ("Quillby Ltd.", "GPE"), ("Vexton AG", "ORG"), ("Ana Co", "PERSON"))
     assert [m.type for m in legal_forms(ms)] == ["ORG", "ORG", "ORG", "ORG"]
@@ -496,7 +502,7 @@ def test_a_name_ending_in_a_legal_form_is_a_company() -> None:
 
 
 def test_a_city_before_a_news_abbreviation_of_its_state_is_a_place() -> None:
-    from newsparse.ner.merge import city_state
+    from newsparse.ner.retyping import city_state
     text = "At a Milton, Ont., school. KISSIMMEE, Fla. (AP) — Rain."
     ms = mentions(text, ("Milton", "ORG"), ("KISSIMMEE", "PERSON"))
     assert [(m.text, m.type) for m in city_state(text, ms)] == [("Milton", "GPE"), ("Ont.", "GPE"), ("KISSIMMEE", "GPE"),
@@ -504,7 +510,7 @@ def test_a_city_before_a_news_abbreviation_of_its_state_is_a_place() -> None:
 
 
 def test_a_name_treated_as_a_man_twice_is_a_person() -> None:
-    from newsparse.ner.merge import gendered_names
+    from newsparse.ner.retyping import gendered_names
     text = ("Rook Vexley starts on Friday. It is where Vexley won his third title. Vexley has played well here. "
             "He likes it. Rook is ready. Vexacom won its case. Vexacom has appealed. It said so.")
     ms = mentions(text, ("Rook Vexley", "ORG"), ("Vexley", "ORG"), ("Rook", "ORG"), ("Vexacom", "ORG"))
@@ -514,7 +520,7 @@ def test_a_name_treated_as_a_man_twice_is_a_person() -> None:
 
 
 def test_a_name_that_is_no_subject_or_a_known_place_stays_what_it_was() -> None:
-    from newsparse.ner.merge import gendered_names
+    from newsparse.ner.retyping import gendered_names
     text = ("My son has a public Vexagram account with his phone. Teens open Vexagram accounts. He said so. "
             "Talks with China stalled. He left. China should accede to his terms. China has time. He waits.")
     ms = mentions(text, ("Vexagram", "ORG"), ("China", "GPE"))
@@ -522,7 +528,7 @@ def test_a_name_that_is_no_subject_or_a_known_place_stays_what_it_was() -> None:
 
 
 def test_a_firm_a_title_and_a_person_read_as_one_person_are_split() -> None:
-    from newsparse.ner.merge import split_firm_title_person
+    from newsparse.ner.spans import split_firm_title_person
     text = ("Vexacom CFO Dana Vexley left. Quill Labs Chairman Rook Dorne stayed. Senate Majority Leader Ana Roe "
             "spoke. Vexacom denied it.")
     ms = mentions(text, ("Vexacom CFO Dana Vexley", "PERSON"), ("Quill Labs Chairman Rook Dorne", "PERSON"),
@@ -536,10 +542,11 @@ def test_a_capitalised_race_word_is_a_group_not_a_place() -> None:
     assert refine_type("Black", "LOC") == "NORP"
     assert refine_type("Indigenous", "MISC") == "NORP"
     assert refine_type("Black", "PER") == "PERSON"  # a surname stays a person
+    assert refine_type("Gen Z", "ORG") == "NORP"
 
 
 def test_an_unknown_place_that_does_what_firms_do_is_a_firm() -> None:
-    from newsparse.ner.merge import listed_with_firms
+    from newsparse.ner.retyping import listed_with_firms
     text = "Vexamo launched a phone. Vexamo shares rose. Dornvik said no. Europe and Vexacom agreed."
     ms = mentions(text, ("Vexamo", "GPE"), ("Dornvik", "GPE"), ("Europe", "LOC"), ("Vexacom", "ORG"))
     got = [(m.text, m.type) for m in listed_with_firms(text, ms)]
@@ -557,7 +564,7 @@ def test_a_surname_read_as_an_unknown_place_is_the_person() -> None:
 
 
 def test_a_one_word_person_listed_with_firms_is_a_product_or_firm() -> None:
-    from newsparse.ner.merge import listed_with_firms
+    from newsparse.ner.retyping import listed_with_firms
     text = ("Teams use Vexacom, Dornlytics and Quilbee. Dornlytics costs less. Ana Quilbee and Vexacom agreed. "
             "Vexacom, Maria and Tom left.")
     ms = mentions(text, ("Vexacom", "ORG"), ("Quilbee", "PERSON"), ("Dornlytics", "PERSON"), ("Ana Quilbee", "PERSON"),
@@ -566,3 +573,38 @@ def test_a_one_word_person_listed_with_firms_is_a_product_or_firm() -> None:
     # Quilbee is part of a person's full name here, Maria and Tom are first names: people stay people
     assert got == {("Vexacom", "ORG"), ("Quilbee", "PERSON"), ("Dornlytics", "ORG"), ("Ana Quilbee", "PERSON"),
                    ("Maria", "PERSON"), ("Tom", "PERSON")}
+
+
+def test_planets_named_alone_are_places() -> None:
+    from newsparse.ner.retyping import celestial_bodies
+    text = "A probe left Earth for Mars. Bruno Vexmars sang; Venus Dorne and Venus agreed."
+    ms = mentions(text, ("Earth", "GPE"), ("Mars", "PERSON"), ("Venus Dorne", "PERSON"), ("Venus", "PERSON"))
+    assert [(m.text, m.type) for m in celestial_bodies(ms)] == [("Earth", "LOC"), ("Mars", "LOC"),
+                                                              ("Venus Dorne", "PERSON"), ("Venus", "PERSON")]
+
+
+def test_a_greeting_is_no_part_of_a_name() -> None:
+    from newsparse.ner.spans import clean_edges
+    text = "Hey Vexagram, fix this. Dear Jane Roe, thanks."
+    ms = mentions(text, ("Hey Vexagram", "PERSON"), ("Dear Jane Roe", "PERSON"))
+    assert [m.text for m in clean_edges(ms, text)] == ["Vexagram", "Jane Roe"]
+
+
+def test_a_misc_name_listed_with_people_is_a_person() -> None:
+    from newsparse.ner.retyping import listed_with_people
+    text = "With files from Kyle Vexley, Ana Dorne and Slav Quilbee. The Vexa Open and Ana Dorne."
+    ms = mentions(text, ("Kyle Vexley", "PERSON"), ("Ana Dorne", "PERSON"), ("Slav Quilbee", "MISC"),
+                  ("Vexa Open", "MISC"))
+    got = [(m.text, m.type) for m in listed_with_people(text, ms)]
+    # one person in the second list is not a list of people
+    assert got == [("Kyle Vexley", "PERSON"), ("Ana Dorne", "PERSON"), ("Slav Quilbee", "PERSON"),
+                   ("Vexa Open", "MISC"), ("Ana Dorne", "PERSON")]
+
+
+def test_an_unknown_place_that_starts_a_firms_name_is_the_firm() -> None:
+    from newsparse.ner.retyping import listed_with_firms
+    text = "The Vexamo Model Q sold well; Vexamo grew. Dornvik Council met in Dornvik."
+    ms = mentions(text, ("Vexamo Model Q", "ORG"), ("Vexamo", "GPE"), ("Dornvik Council", "ORG"), ("Dornvik", "GPE"))
+    got = [(m.text, m.type) for m in listed_with_firms(text, ms)]
+    # a town the article writes after "in" stays a town
+    assert got == [("Vexamo Model Q", "ORG"), ("Vexamo", "ORG"), ("Dornvik Council", "ORG"), ("Dornvik", "GPE")]

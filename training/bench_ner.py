@@ -32,11 +32,11 @@ def main(argv: list[str] | None = None) -> None:
     n_tokens = sum(len(s) for d in docs for s in d)
 
     t0, c0 = time.perf_counter(), time.process_time()
-    from newsparse.ner import features, gazetteers, merge
+    from newsparse.ner import features, gazetteers, mentions
     from newsparse.ner.model import WEB_MODEL_PATH, model
 
     m = model(WEB_MODEL_PATH if args.web else None)
-    gazetteers.gazetteer(), gazetteers.first_names(), gazetteers.clusters(), merge.country_aliases()
+    gazetteers.gazetteer(), gazetteers.first_names(), gazetteers.clusters(), mentions.country_aliases()
     features.own_features("warm")
     print(f"load: model + gazetteers + clusters {time.perf_counter() - t0:.3f}s wall, "
           f"{time.process_time() - c0:.3f}s CPU")

@@ -56,7 +56,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"^(?:text size|font size|order reprints|reprints?|print article|save article|save|bookmark|listen to (?:this )?article|"
         r"listen|audio|close|menu|search|skip to (?:main )?content|back to top|home|next article|previous article|"
         r"toggle navigation|open in app|download the app|gift this article|view gallery|enlarge this image|"
-        r"an error has occurred, please try again later|this article has been sent to|loading\.*|sorry!?)\s*[.:]?$", _I), 8),
+        r"an error has occurred, please try again later|this article has been sent to|loading\.*|sorry!?|"
+        r"table of contents|contents|in this article|on this page|jump to(?: section)?|article contents)\s*[.:]?$", _I), 8),
     ("link prompt", re.compile(
         r"^(?:click|tap) here\b.{0,80}$|\bby (?:clicking|tapping) here[.!]?$"
         r"|^(?:get|download) (?:the|our) [\w .'&-]{1,30} app\b.{0,30}$", _I), 16),

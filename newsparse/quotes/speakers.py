@@ -777,7 +777,9 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
 
 
 _ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|on|the|de|&)\s+)*){1,7}[A-Z][\w'’.-]*)"
-                          r"\s*\(([A-Z][A-Z&.]{1,9})\)")
+                          r"\s*\(([A-Z][A-Z&.]{1,9})\)$")
+_ACRONYM_PAREN = re.compile(r"\([A-Z][A-Z&.]{1,9}\)")
+_ACRONYM_WINDOW = 160  # characters: eight capitalised words and their links
 _ACRONYM_SKIP = {"of", "and", "for", "on", "the", "de", "&"}
 
 
@@ -785,7 +787,13 @@ def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms the text defines: ``Export Development Canada (EDC)`` -> {"EDC": "Export Development
     Canada"}, when the acronym's letters are the name's initials (the name's last words)."""
     out: dict[str, str] = {}
-    for m in _ACRONYM_DEF.finditer(text):
+    for paren in _ACRONYM_PAREN.finditer(text):
+        # the name is read in a bounded window before the parenthesis: scanning the whole text
+        # with the name pattern is quadratic on long runs of capitalised letters ("O'O'O'…")
+        start = max(0, paren.start() - _ACRONYM_WINDOW)
+        m = _ACRONYM_DEF.search(text[start:paren.end()])
+        if m is None:
+            continue
         acr = m.group(2).replace(".", "").replace("&", "")
         words = m.group(1).split()
         # the shortest run of trailing words whose initials spell the acronym

@@ -78,8 +78,9 @@ def tagged_mentions(text: str, sentences: list[tuple[int, int]], model: str = ""
                     given: list[list[tuple[int, int]]] | None = None):
     """Run the CRF over each sentence; return typed RawMentions and all token spans."""
     from newsparse.ner.corpora import spans
-    from newsparse.ner.merge import RawMention, refine_type
+    from newsparse.ner.mentions import RawMention
     from newsparse.ner.model import tag_sentences
+    from newsparse.ner.retyping import refine_type
     from newsparse.ner.tokens import word_spans
 
     toks_per_sent = given if given is not None else [word_spans(text, s, e) for s, e in sentences]
@@ -112,7 +113,10 @@ class EntitiesStage(Stage):
     description = "named entities (CRF), typed, merged and counted"
 
     def process(self, doc: Document) -> Document:
+        from newsparse.ner import mentions as mn
         from newsparse.ner import merge as mg
+        from newsparse.ner import retyping as rt
+        from newsparse.ner import spans as sp
         from newsparse.ner.model import paused_gc
 
         text = doc.text
@@ -124,43 +128,45 @@ class EntitiesStage(Stage):
         doc.extra[GENRE_KEY] = genre
         with paused_gc():  # the caches of new word types fill in bursts (see ner/model.py)
             mentions, tokens = tagged_mentions(text, sentences, model_path, doc.extra.get(GIVEN_TOKENS))
-        mentions = mg.clean_symbols(mentions, text)
+        mentions = sp.clean_symbols(mentions, text)
         web = genre == "web"
         if not web:  # text written without capitals: a lower-case edge word is no evidence
-            mentions = mg.drop_lowercase_common(mg.lowercase_edges(mentions, text))
-        mentions = mg.clean_edges([mg.strip_titles(m, text) for m in mentions], text)
+            mentions = sp.drop_lowercase_common(sp.lowercase_edges(mentions, text))
+        mentions = sp.clean_edges([sp.strip_titles(m, text) for m in mentions], text)
         if not web:  # web corpora keep "U.S. Treasury" one ORG; news articles name the country apart
-            mentions = mg.split_country_prefix(mentions, tokens, text)
-        mentions = mg.split_person_tail(mentions, tokens, text)
-        mentions = mg.split_firm_title_person(mentions, text)
-        mentions = mg.title_firms(text, mentions)
-        mentions = mg.camel_case_firms(mentions)
-        mentions = mg.legal_forms(mentions)
-        mentions = mg.ampersand_firms(text, mentions)
-        mentions = mg.cut_contact_labels(mentions, text)
-        mentions = mg.cued_sources(text, mentions)
-        mentions = mg.drop_common_acronyms(text, mentions)
-        mentions = mg.city_state(text, mentions)
-        mentions = mg.postal_addresses(text, mentions)
-        mentions = mg.split_place_pairs(mentions)
-        mentions = mg.headline_runs(text, mentions)
-        mentions = mg.listed_with_firms(text, mentions)
-        mentions = mg.listed_with_places(text, mentions)
-        mentions = mg.numbered_bills(text, mentions)
-        mentions = mg.possessive_businesses(text, mentions)
-        mg.consistent_types(mentions)
+            mentions = sp.split_country_prefix(mentions, tokens, text)
+        mentions = sp.split_person_tail(mentions, tokens, text)
+        mentions = sp.split_firm_title_person(mentions, text)
+        mentions = rt.title_firms(text, mentions)
+        mentions = rt.camel_case_firms(mentions)
+        mentions = rt.legal_forms(mentions)
+        mentions = rt.ampersand_firms(text, mentions)
+        mentions = sp.cut_contact_labels(mentions, text)
+        mentions = rt.cued_sources(text, mentions)
+        mentions = sp.drop_common_acronyms(text, mentions)
+        mentions = rt.city_state(text, mentions)
+        mentions = sp.postal_addresses(text, mentions)
+        mentions = sp.split_place_pairs(mentions)
+        mentions = sp.headline_runs(text, mentions)
+        mentions = rt.listed_with_firms(text, mentions)
+        mentions = rt.listed_with_places(text, mentions)
+        mentions = rt.listed_with_people(text, mentions)
+        mentions = sp.numbered_bills(text, mentions)
+        mentions = sp.possessive_businesses(text, mentions)
+        mentions = rt.celestial_bodies(mentions)
+        rt.consistent_types(mentions)
         if self.params.propagate:
             mentions = mg.coordinated(text, mentions)
             mentions = mg.propagate(text, mentions)
-            mentions = mg.gendered_names(text, mentions)  # needs every mention of a name
-            mentions = mg.drop_common_acronyms(text, mentions)  # coordination may add them back
+            mentions = rt.gendered_names(text, mentions)  # needs every mention of a name
+            mentions = sp.drop_common_acronyms(text, mentions)  # coordination may add them back
         if self.params.merge:
             groups = mg.merge(mentions, text)
         else:
             groups = []
             by_form: dict[str, mg.Group] = {}
             for m in mentions:
-                key = mg.normal_form(m.text)
+                key = mn.normal_form(m.text)
                 if key not in by_form:
                     by_form[key] = mg.Group(key)
                     groups.append(by_form[key])
@@ -175,7 +181,7 @@ class EntitiesStage(Stage):
             ms = sorted(g.mentions, key=lambda m: m.start)
             aliases: list[str] = []
             for m in ms:
-                form = mg.normal_form(m.text)
+                form = mn.normal_form(m.text)
                 if m.source != "pronoun" and form not in aliases:
                     aliases.append(form)
             entities.append(Entity(id="", name=mg.canonical_name(g), type=g.type, count=len(ms), aliases=aliases,
