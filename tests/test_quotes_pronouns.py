@@ -83,3 +83,21 @@ def test_names_in_a_photo_caption_left_in_the_text_are_no_antecedents() -> None:
     # the same paragraph without its credit is story text, and its subject is the antecedent
     doc = run_quotes(text.replace(" ( Example Daily file photo )", ""), entities=True)
     assert find(doc, "They were braver").speaker == "Marta Holm"
+
+
+def test_a_floating_quotation_skips_names_joined_by_and() -> None:
+    text = ("\"It has been a great year for us,\" said Ivo Brandt, who won twice. Ruiz and Okafor have also won "
+            "this season.\n"
+            "\"We are all proud to play for this club.\"")
+    for entities in (False, True):
+        doc = run_quotes(text, entities=entities)
+        assert find(doc, "We are all proud").speaker == "Ivo Brandt"
+
+
+def test_a_subject_inside_reported_content_is_not_the_antecedent() -> None:
+    doc = run_quotes("Tom Berg said Omar Haddad had left the company in May. \"It came as a surprise,\" he said.",
+                     entities=True)
+    assert find(doc, "It came as a surprise").speaker == "Tom Berg"
+    doc = run_quotes("Vexamo Inc. said Halvex Corp. had revoked its licence on Monday.\n"
+                     "\"We are working with Halvex on a fix,\" the company said.", entities=True)
+    assert find(doc, "We are working with").speaker.startswith("Vexamo")

@@ -302,3 +302,30 @@ def test_a_possessor_just_named_is_not_the_company() -> None:
     doc = run_quotes("Users fled to Halvex's rival apps last year. The company said 40 users had left.",
                      entities=True)
     assert find(doc, "40 users had left").speaker != "Halvex"
+
+
+def test_a_nickname_in_quotation_marks_inside_a_name_keeps_the_full_name() -> None:
+    text = ("At least four crew members were hurt, lead singer Riya \u201cBee\u201d Moss told fans on Sunday.\n"
+            "\u201cWe will play again,\u201d Moss said.")
+    for entities in (False, True):
+        doc = run_quotes(text, entities=entities)
+        assert find(doc, "At least four crew").speaker == "Riya Moss"
+        assert find(doc, "We will play again").speaker == "Riya Moss"
+    # a quoted word between two capitalised words that are no name stays out of names
+    doc = run_quotes("The \u201cBig\u201d Plan failed, Dana Pike said.")
+    assert find(doc, "The \u201cBig\u201d Plan failed").speaker == "Dana Pike"
+
+
+def test_a_surname_the_tagger_types_as_a_place_is_the_person_named_in_full() -> None:
+    # the entities stage types the second "Houston" a place
+    doc = run_quotes("Rep. Anna Houston backs the bill.\n\"It is overdue,\" Houston said on Monday.", entities=True)
+    assert find(doc, "It is overdue").speaker == "Anna Houston"
+
+
+def test_a_role_with_and_before_a_name_is_one_speaker_phrase() -> None:
+    for entities in (False, True):
+        doc = run_quotes("Protesters chanted outside.\n"
+                         "\u201cWe are tired of waiting,\u201d said oil and gas worker Tom Reyes. \u201cNobody listens.\u201d",
+                         entities=entities)
+        assert find(doc, "We are tired").speaker == "Tom Reyes"
+        assert find(doc, "Nobody listens").speaker == "Tom Reyes"

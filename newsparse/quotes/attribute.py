@@ -263,6 +263,8 @@ def _draft(ctx: Context, start: int, end: int, kind: str, para: int, rule: str, 
     conf = CONF.get(rule, 0.6) * (sp.confidence if sp else 1.0)
     d = Draft(start, end, kind, para, rule, sp, cue, desc, qspan, round(conf, 3))
     ctx.drafts.append(d)
+    if kind in ("indirect", "partial") and sp is not None:
+        ctx.index.note_reported(start, end)
     return d
 
 

@@ -129,6 +129,17 @@ def _continues_to_role_or_name(toks: list[Tok], k: int) -> bool:
     return z < len(toks) and (toks[z].tag in ("NN", "JJ") and toks[z].w[:1].islower())
 
 
+def _compound_modifier_and(toks: list[Tok], j: int) -> bool:
+    """``oil and gas worker Tom Reyes``, ``health and safety officer Ana Ruiz``: an ``and`` between
+    two lowercase nouns of a role that runs on into a capitalised name is inside one speaker phrase."""
+    if not (toks[j - 1].tag in ("NN", "JJ") and toks[j - 1].w[:1].islower()):
+        return False
+    z = j + 1
+    while z < len(toks) and z <= j + 3 and toks[z].tag in ("NN", "NNS", "JJ") and toks[z].w[:1].islower():
+        z += 1
+    return z > j + 1 and z < len(toks) and toks[z].tag in ("NNP", "NNPS") and toks[z].w[:1].isupper()
+
+
 def np_after(toks: list[Tok], k: int, lex: CueLexicon) -> Optional[tuple[int, int]]:
     """Token range of a speaker phrase starting at ``k`` (inverted "said Zhao", "according to X")."""
     n = len(toks)
@@ -145,7 +156,8 @@ def np_after(toks: list[Tok], k: int, lex: CueLexicon) -> Optional[tuple[int, in
                                                    toks[j + 1].tag in HEAD_TAGS | {"DT"} and j > i)
                      or (toks[j].low in ("and", "&") and j > i and toks[j - 1].tag in ("NNP", "NNPS")
                          and j + 1 < n and toks[j + 1].tag in ("NNP", "NNPS") and toks[j + 1].w[:1].isupper()
-                         and _continues_to_role_or_name(toks, j + 1))):
+                         and _continues_to_role_or_name(toks, j + 1))
+                     or (toks[j].low in ("and", "&") and j > i and _compound_modifier_and(toks, j))):
         if toks[j].tag in ("VBN", "VBG") and toks[j].w[0].islower():
             break
         if toks[j].low in ("of", "for", "at") and j + 1 < n and toks[j + 1].tag == "DT":

@@ -44,6 +44,7 @@ ORG_ROLE_NOUNS = {"company", "agency", "firm", "group", "organization", "organis
 ROLE_NEAR_CHARS = 120  # "… by Acme. The company said": an organisation just named, in any position
 NEAR_ROLE_HEADS = {"company", "agency", "firm", "organization", "organisation", "charity", "bank", "network",
                    "broadcaster", "newspaper"}  # kinds of organisation known by a proper name
+_NICKNAME = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s+[“\"‘'][A-Z][\w'’.-]*[”\"’']\s+([A-Z][a-z][\w'’-]*)\b")
 _SENT_SPLIT = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\b[A-Z])[.!?”\"]\s+|\n")
 _AFTER_SUBJECT = re.compile(r"(?:\s*,[^,.;\"“”]{1,140},)?\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
 _AFTER_APPOSITIVE = re.compile(r"\s*,\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
@@ -127,6 +128,21 @@ class SpeakerIndex:
     _quoted: bytearray = field(default_factory=bytearray)
     acronyms: dict[str, str] = field(default_factory=dict)  # "EDC" -> "Export Development Canada"
     _captions: list[tuple[int, int]] = field(default_factory=list)
+
+    _reported: bytearray = field(default_factory=bytearray)
+
+    def note_reported(self, start: int, end: int) -> None:
+        """Mark the content of a reported clause: a subject inside it ("Acme said [Roe had
+        left]") is what was said, not the subject the text goes on about."""
+        if not self._reported:
+            self._reported = bytearray(len(self.doc.text) + 1)
+        self._reported[start:end] = b"\x01" * (end - start)
+
+    def _reported_at(self, pos: int) -> bool:
+        return bool(self._reported) and pos < len(self._reported) and self._reported[pos] == 1
+
+    def _subject(self, r: "MentionRec") -> bool:
+        return r.subject and not self._reported_at(r.start)
 
     def in_caption(self, pos: int) -> bool:
         i = bisect_left(self._captions, (pos + 1,)) - 1
@@ -228,6 +244,15 @@ class SpeakerIndex:
                     p.gender = g
                 p.titles.add(t.lower().rstrip("."))
             idx.mentions.append(MentionRec(start, start + len(nm), p, full=True))
+        # a nickname in quotation marks between the first name and the surname: 'Riya "Bee" Moss'
+        # is Riya Moss (the name finder stops at the quotation mark)
+        for m in _NICKNAME.finditer(text):
+            first, last = m.group(1), m.group(2)
+            if function_word(first) or first in lex.titles or first.lower() in NOT_NAME_CALENDAR or \
+                    ORG_WORDS.search(last) or in_credit(text, m.start(), m.end()):
+                continue
+            p = idx._add(f"{first} {last}", "person", genders)
+            idx.mentions.append(MentionRec(m.start(), m.end(), p, full=True))
         # lowercase role words right before a name are titles too: "director Jeff Fraser"
         for r in idx.mentions:
             if r.person.kind == "person":
@@ -394,6 +419,14 @@ class SpeakerIndex:
         if ent is not None and ent[2] not in ("PERSON", "PER") and ent[1].startswith(own + " ") \
                 and not ORG_WORDS.search(ent[1][len(own):]):
             ent = None  # a brand is not its product: "Apple says" is not "Apple TV"
+        if ent is not None and ent[2] not in ("PERSON", "PER"):
+            r = self.mention_at(start, end)
+            if r is not None and r.person.kind == "person" and r.person.name.endswith(" " + own):
+                return r.person.name, r.person  # 'Riya "Bee" Moss': a person's name the tagger typed otherwise
+            longer = self._longer(own, start, use_mention=False) if len(own.split()) == 1 and ent[2] != "NORP" and \
+                not ORG_WORDS.search(own) else None
+            if longer is not None:
+                return longer.name, longer  # "Moss said" after 'Riya "Bee" Moss'
         if ent is not None:
             eid, name, typ = ent
             p = self.persons.get(name)
@@ -466,7 +499,7 @@ class SpeakerIndex:
         k = bisect_left(self._starts, hi) - 1
         while k >= 0 and self.mentions[k].start >= lo:
             r = self.mentions[k]
-            if r.person.kind == "person" and (r.subject or r.speaker):
+            if r.person.kind == "person" and (r.subject or r.speaker) and not self._coordinated(r):
                 qi = bisect_left(qstarts, r.start + 1) - 1
                 if not (qi >= 0 and quoted[qi][0] <= r.start < quoted[qi][1]):
                     return r
@@ -490,10 +523,16 @@ class SpeakerIndex:
             while k >= 0 and pos - self.mentions[k].start < 600:
                 r = self.mentions[k]
                 if r.person.kind == "org" and not self._in_quote(r.start) and \
-                        (r.subject or r.speaker or head in r.person.name.lower() or
+                        (self._subject(r) or r.speaker or head in r.person.name.lower() or
                          (near and pos - r.end < ROLE_NEAR_CHARS and not POSS_END.match(self.doc.text[r.end : r.end + 2]))):
-                    r.person.institution = True
-                    return r.person
+                    org = r.person
+                    if not (self._subject(r) or r.speaker) and self._reported_at(r.start):
+                        # named inside what an organisation just said ("Acme said Halvex had …"): the
+                        # organisation that spoke is "the company"
+                        org = next((m.person for m in reversed(self.mentions[:k]) if pos - m.start < ROLE_NEAR_CHARS * 2
+                                    and m.speaker and m.person.kind == "org"), org)
+                    org.institution = True
+                    return org
                 k -= 1
             return None
         k = i
@@ -580,7 +619,7 @@ class SpeakerIndex:
             if (p.kind == "person" or (r.speaker and (p.kind == "unknown" or _org_may_be_person(p, r))
                                        and _could_be_person(p.name))) \
                     and p.gender in (g, "u"):
-                if r.subject or r.speaker:
+                if self._subject(r) or r.speaker:
                     if fallback is not None and p.gender == "u" and fallback.gender == g and \
                             self._sentence_distance(r.start, pos, sentence_starts) > 2:
                         return fallback
@@ -640,8 +679,7 @@ class SpeakerIndex:
         if not (self._role_words(self.description(person) or "") or self._role_words(" ".join(person.titles))):
             return None
         text = self.doc.text
-        if _COORD_BEFORE.search(text, max(0, mention_start - 8), mention_start) or \
-                _COORD_AFTER.match(text, self.mentions[k].end):
+        if self._coordinated(self.mentions[k]):
             return None  # "Ana Ruiz and Tom Berg said …": they are two
         if self._plural_subject_between(self.mentions[k].end, pos):
             return None  # "… Twenty states are suing. They argue …": the group is the antecedent
@@ -651,6 +689,12 @@ class SpeakerIndex:
             if not self._in_quote(m.start()):
                 return None
         return self.upgrade(person, pos)
+
+    def _coordinated(self, r: MentionRec) -> bool:
+        """A name joined to another by "and" ("Silverman and Svensson have won"): two people, not
+        the one a quotation continues."""
+        text = self.doc.text
+        return bool(_COORD_BEFORE.search(text, max(0, r.start - 8), r.start) or _COORD_AFTER.match(text, r.end))
 
     def _plural_subject_between(self, lo: int, hi: int) -> bool:
         """A plural noun followed by a finite verb in the writer's text ("groups are", "states
