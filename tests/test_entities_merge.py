@@ -543,6 +543,12 @@ def test_a_capitalised_race_word_is_a_group_not_a_place() -> None:
     assert refine_type("Indigenous", "MISC") == "NORP"
     assert refine_type("Black", "PER") == "PERSON"  # a surname stays a person
     assert refine_type("Gen Z", "ORG") == "NORP"
+    # the people of a place: a demonym, or a known place plus "n"/"ns"
+    assert refine_type("Chinese", "LOC") == "NORP"
+    assert refine_type("Albertans", "LOC") == "NORP"
+    assert refine_type("Californian", "MISC") == "NORP"
+    assert refine_type("Alberta", "LOC") == "GPE"
+    assert refine_type("Boston", "LOC") == "GPE"
 
 
 def test_an_unknown_place_that_does_what_firms_do_is_a_firm() -> None:

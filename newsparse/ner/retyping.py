@@ -37,13 +37,30 @@ def refine_type(text: str, crf_type: str) -> str:
     if crf_type == "LOC":
         if any(c in ("country", "state", "city") for c in cls):
             return "GPE"
+        if "demonym" in cls or _people_of_a_place(text):
+            return "NORP"  # "Chinese", "Albertans": the people, not the place
         words = text.lower().split()
         if "region" in cls or any(w in LOC_WORDS for w in words):
             return "LOC"
         return "GPE"
-    if "demonym" in cls:
+    if "demonym" in cls or _people_of_a_place(text):
         return "NORP"
     return "MISC"
+
+
+def _people_of_a_place(text: str) -> bool:
+    """A one-word name of the people of a country or state the gazetteer knows, which its demonym
+    list lacks: ``Albertans``, ``Albertan``, ``Californians`` (the place plus "n"/"ns", an "a"
+    dropped). Towns are left out: too many end in "n" themselves."""
+    if " " in text or not text[:1].isupper() or len(text) < 5:
+        return False
+    if text.endswith("ns"):
+        stem = text[:-2]
+    elif text.endswith("n"):
+        stem = text[:-1]
+    else:
+        return False
+    return any({"country", "state"} & set(classes(c)) for c in (stem, stem + "a"))
 
 
 #: titles that also start place names (``St. Louis``, ``King County``, ``Prince Edward Island``)
