@@ -307,9 +307,9 @@ def test_an_unknown_place_listed_with_firms_is_a_firm_but_a_town_stays_a_place()
 
 def test_generic_acronyms_are_no_names_without_a_definition() -> None:
     from newsparse.ner.spans import drop_common_acronyms
-    text = "Plug the USB stick into the PC, then ask the CEO of Vexacom. The HSB approved two PCs and a USB-C port."
-    ms = mentions(text, ("USB", "ORG"), ("PC", "ORG"), ("CEO", "ORG"), ("Vexacom", "ORG"), ("HSB", "ORG"),
-                  ("PCs", "ORG"), ("USB-C", "ORG"))
+    text = "Plug the USB stick into the TV, then ask the CEO of Vexacom. The HSB approved two DVDs and a USB-C port."
+    ms = mentions(text, ("USB", "ORG"), ("TV", "ORG"), ("CEO", "ORG"), ("Vexacom", "ORG"), ("HSB", "ORG"),
+                  ("DVDs", "ORG"), ("USB-C", "ORG"))
     assert [m.text for m in drop_common_acronyms(text, ms)] == ["Vexacom", "HSB"]
     text = "Ponce, PR hired a PR firm."
     ms = [RawMention(7, 9, "PR", "GPE"), RawMention(19, 21, "PR", "ORG")]

@@ -365,15 +365,15 @@ def common_acronyms(text: str) -> set[str]:
 
 #: acronyms of common nouns - devices, formats, jobs, chat shorthand - that need no definition in
 #: the text to be known as no names ("plug the USB cable into the PC", "the CEO said"). An
-#: acronym that as often names an organisation stays out (CPA: accountants, or an authority)
+#: acronym that as often names an organisation or a place stays out (CPA, PC: a party, ETA, CCTV, PNG)
 GENERIC_ACRONYMS = frozenset("""
-AC ATM ATV BBQ CCTV CD CPU DSL DSLR DVD DVR EV GPS GPU HD HDD HDMI HVAC LCD LED MP3 OLED PC PDA RAM SIM SLR SSD SUV TV
+AC ATM ATV BBQ CD CPU DSL DSLR DVD DVR EV GPS GPU HD HDD HDMI HVAC LCD LED MP3 OLED PDA RAM SIM SLR SSD SUV TV
 UFO USB VCR VR WiFi
-AI API CRM CSS ERP ETL FAQ GIF HTML HTTP IoT ISP JPEG LLM NFT PDF PNG RSS SaaS SEO SMS URL VPN
+AI API CRM CSS ERP ETL FAQ GIF HTML HTTP IoT ISP JPEG LLM NFT PDF RSS SaaS SEO SMS URL VPN
 CEO CFO COO CTO CIO EVP SVP VP HR PR QA MBA PhD EMT
 CPI EPS ESG GDP IPO IRR KPI NDA NPV P&L RFP RFQ ROI SLA
 ADHD BMI DNA ICU IQ MRI PTSD
-AM PM ASAP BTW DIY DJ ETA FYI ID IDK IMHO IMO LMAO LOL OK OMG PIN ROFL RSVP SMH TBA TBD TBH VIP WTF
+AM PM ASAP BTW DIY DJ FYI ID IDK IMHO IMO LMAO LOL OK OMG PIN ROFL RSVP SMH TBA TBD TBH VIP WTF
 """.split())
 
 
