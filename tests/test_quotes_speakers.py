@@ -329,3 +329,14 @@ def test_a_role_with_and_before_a_name_is_one_speaker_phrase() -> None:
                          entities=entities)
         assert find(doc, "We are tired").speaker == "Tom Reyes"
         assert find(doc, "Nobody listens").speaker == "Tom Reyes"
+
+
+def test_an_acronym_used_without_definition_takes_the_one_name_it_spells() -> None:
+    text = ("The Northern Rail Authority raised fares on Monday.\n"
+            "The NRA said the money would pay for new trains.")
+    doc = run_quotes(text, entities=True)
+    assert find(doc, "the money would pay").speaker in ("Northern Rail Authority", "the Northern Rail Authority")
+    # two names spell it: the acronym stays as written
+    doc = run_quotes("The Northern Rail Authority and the National Rifle Association met.\n"
+                     "The NRA said the talks went well.", entities=True)
+    assert "NRA" in find(doc, "the talks went well").speaker
