@@ -341,3 +341,13 @@ def test_an_acronym_used_without_definition_takes_the_one_name_it_spells() -> No
     doc = run_quotes("The Northern Rail Authority and the National Rifle Association met.\n"
                      "The NRA said the talks went well.", entities=True)
     assert "NRA" in find(doc, "the talks went well").speaker
+
+
+def test_a_plural_possessive_stays_in_the_speaker_phrase() -> None:
+    doc = run_quotes("The Smiths\u2019 lawyer said the house would be sold.\n"
+                     "The workers' union said the strike would go on.")
+    assert find(doc, "the house would").speaker == "The Smiths\u2019 lawyer"
+    assert find(doc, "the strike would").speaker == "The workers' union"
+    # a closing single quotation mark after a word in s is still a quotation mark
+    doc = run_quotes("She called the plan \u2018a mess of tricks\u2019 and left, Ana Ruiz said.")
+    assert all(q.speaker != "tricks" for q in doc.quotes)
