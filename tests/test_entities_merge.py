@@ -543,6 +543,12 @@ def test_a_capitalised_race_word_is_a_group_not_a_place() -> None:
     assert refine_type("Indigenous", "MISC") == "NORP"
     assert refine_type("Black", "PER") == "PERSON"  # a surname stays a person
     assert refine_type("Gen Z", "ORG") == "NORP"
+    # the people of a place: a demonym, or a known place plus "n"/"ns"
+    assert refine_type("Chinese", "LOC") == "NORP"
+    assert refine_type("Albertans", "LOC") == "NORP"
+    assert refine_type("Californian", "MISC") == "NORP"
+    assert refine_type("Alberta", "LOC") == "GPE"
+    assert refine_type("Boston", "LOC") == "GPE"
 
 
 def test_an_unknown_place_that_does_what_firms_do_is_a_firm() -> None:
@@ -608,3 +614,11 @@ def test_an_unknown_place_that_starts_a_firms_name_is_the_firm() -> None:
     got = [(m.text, m.type) for m in listed_with_firms(text, ms)]
     # a town the article writes after "in" stays a town
     assert got == [("Vexamo Model Q", "ORG"), ("Vexamo", "ORG"), ("Dornvik Council", "ORG"), ("Dornvik", "GPE")]
+
+
+def test_any_town_before_a_state_code_is_a_place_and_so_is_the_code() -> None:
+    from newsparse.ner.retyping import city_state
+    text = "Offices: Dornvale, AZ; Miami, FL."
+    ms = mentions(text, ("Dornvale", "PERSON"), ("AZ", "ORG"), ("Miami", "GPE"), ("FL", "ORG"))
+    assert [(m.text, m.type) for m in city_state(text, ms)] == [("Dornvale", "GPE"), ("AZ", "GPE"), ("Miami", "GPE"),
+                                                                ("FL", "GPE")]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsparse.ner.gazetteers import classes, first_names, PACKAGE
+from newsparse.ner.gazetteers import PACKAGE, classes, first_names
 
 
 LOC_WORDS = {

@@ -37,13 +37,30 @@ def refine_type(text: str, crf_type: str) -> str:
     if crf_type == "LOC":
         if any(c in ("country", "state", "city") for c in cls):
             return "GPE"
+        if "demonym" in cls or _people_of_a_place(text):
+            return "NORP"  # "Chinese", "Albertans": the people, not the place
         words = text.lower().split()
         if "region" in cls or any(w in LOC_WORDS for w in words):
             return "LOC"
         return "GPE"
-    if "demonym" in cls:
+    if "demonym" in cls or _people_of_a_place(text):
         return "NORP"
     return "MISC"
+
+
+def _people_of_a_place(text: str) -> bool:
+    """A one-word name of the people of a country or state the gazetteer knows, which its demonym
+    list lacks: ``Albertans``, ``Albertan``, ``Californians`` (the place plus "n"/"ns", an "a"
+    dropped). Towns are left out: too many end in "n" themselves."""
+    if " " in text or not text[:1].isupper() or len(text) < 5:
+        return False
+    if text.endswith("ns"):
+        stem = text[:-2]
+    elif text.endswith("n"):
+        stem = text[:-1]
+    else:
+        return False
+    return any({"country", "state"} & set(classes(c)) for c in (stem, stem + "a"))
 
 
 #: titles that also start place names (``St. Louis``, ``King County``, ``Prince Edward Island``)
@@ -182,28 +199,36 @@ Ont Que B.C Alta Man Sask N.S N.B P.E.I Nfld N.L""".split())
 def city_state(text: str, mentions: list[RawMention]) -> list[RawMention]:
     """``Denver, CO`` / ``Irvine, California`` / ``Milton, Ont.``: a one-word name in the city
     gazetteer followed by a comma and a state (a US postal code, a news abbreviation of a state
-    or province, or a state in the gazetteer) closing the phrase is a
-    place, whatever the tagger said (``Denver`` is a first name too, ``Toyota`` a firm; after
-    such a city the state is a place, not an organisation). Listings, datelines and tour dates
-    write places so."""
+    or province, or a state in the gazetteer) closing the phrase is a place, whatever the tagger
+    said (``Denver`` is a first name too, ``Toyota`` a firm; after such a city the state is a
+    place, not an organisation). Before a state's code any one-word capitalised name is a town
+    (``Sedona, AZ``: the gazetteer lists only larger cities). Listings, datelines and tour
+    dates write places so."""
     by_start = {m.start: m for m in mentions}
     out = list(mentions)
     added: list[RawMention] = []
     for m in mentions:
-        if m.type == "GPE" or " " in m.text or "city" not in classes(m.text):
+        if " " in m.text:
             continue
         mt = _CITY_STATE.match(text, m.end)
         if not mt:
             continue
-        st = mt.group(1)
-        if not (st in US_STATE_CODES or st.rstrip(".") in _STATE_ABBREVIATIONS or "state" in classes(st)):
+        st, st_end = mt.group(1), mt.end(1)
+        if st.rstrip(".") in US_STATE_CODES:  # "Miami, FL." ends a sentence: the period is not the code's
+            st_end -= len(st) - len(st.rstrip("."))
+            st = st.rstrip(".")
+        code = st in US_STATE_CODES or st.rstrip(".") in _STATE_ABBREVIATIONS
+        if not (code or "state" in classes(st)):
+            continue
+        # a gazetteer city, or any one-word place or name before a state's code ("Sedona, AZ")
+        if not ("city" in classes(m.text) or (code and (m.type == "GPE" or m.text[:1].isupper()))):
             continue
         m.type = "GPE"
         state = by_start.get(mt.start(1))
         if state is not None:
             state.type = "GPE"
-        elif not any(o.start < mt.end(1) and mt.start(1) < o.end for o in mentions):
-            added.append(RawMention(mt.start(1), mt.end(1), st, "GPE", "city-state"))
+        elif not any(o.start < st_end and mt.start(1) < o.end for o in mentions):
+            added.append(RawMention(mt.start(1), st_end, st, "GPE", "city-state"))
     return sorted(out + added, key=lambda x: x.start) if added else out
 
 
