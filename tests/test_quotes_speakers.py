@@ -329,3 +329,25 @@ def test_a_role_with_and_before_a_name_is_one_speaker_phrase() -> None:
                          entities=entities)
         assert find(doc, "We are tired").speaker == "Tom Reyes"
         assert find(doc, "Nobody listens").speaker == "Tom Reyes"
+
+
+def test_an_acronym_used_without_definition_takes_the_one_name_it_spells() -> None:
+    text = ("The Northern Rail Authority raised fares on Monday.\n"
+            "The NRA said the money would pay for new trains.")
+    for entities in (False, True):
+        doc = run_quotes(text, entities=entities)
+        assert find(doc, "the money would pay").speaker in ("Northern Rail Authority", "the Northern Rail Authority")
+    # two names spell it: the acronym stays as written
+    doc = run_quotes("The Northern Rail Authority and the National Rifle Association met.\n"
+                     "The NRA said the talks went well.", entities=True)
+    assert "NRA" in find(doc, "the talks went well").speaker
+
+
+def test_a_plural_possessive_stays_in_the_speaker_phrase() -> None:
+    doc = run_quotes("The Smiths\u2019 lawyer said the house would be sold.\n"
+                     "The workers' union said the strike would go on.")
+    assert find(doc, "the house would").speaker == "The Smiths\u2019 lawyer"
+    assert find(doc, "the strike would").speaker == "The workers' union"
+    # a closing single quotation mark after a word in s is still a quotation mark
+    doc = run_quotes("She called the plan \u2018a mess of tricks\u2019 and left, Ana Ruiz said.")
+    assert all(q.speaker != "tricks" for q in doc.quotes)

@@ -780,6 +780,8 @@ _ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|on|the|de|
                           r"\s*\(([A-Z][A-Z&.]{1,9})\)$")
 _ACRONYM_PAREN = re.compile(r"\([A-Z][A-Z&.]{1,9}\)")
 _ACRONYM_WINDOW = 160  # characters: eight capitalised words and their links
+_ACRONYM_USE = re.compile(r"\b[A-Z]{2,6}\b")
+_CAP_RUN = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:(?:of|and|for|on|the|de|&)\s+)*[A-Z][a-z][\w'’-]*){1,6}")
 _ACRONYM_SKIP = {"of", "and", "for", "on", "the", "de", "&"}
 
 
@@ -806,6 +808,21 @@ def defined_acronyms(text: str) -> dict[str, str]:
                 break
             if len(initials) >= len(acr):
                 break
+    # an acronym the text uses without defining it, whose letters are the initials of exactly one
+    # capitalised name it gives ("The Parliamentary Budget Officer … the PBO said")
+    used = {m.group() for m in _ACRONYM_USE.finditer(text)} - set(out)
+    if used:
+        spelled: dict[str, set[str]] = {}
+        for m in _CAP_RUN.finditer(text):
+            words = [w for w in m.group().split()]
+            while words and words[0] in ("The", "A", "An"):
+                words = words[1:]
+            initials = "".join(w[0] for w in words if w not in _ACRONYM_SKIP)
+            if len(words) >= 2 and initials in used:
+                spelled.setdefault(initials, set()).add(" ".join(words))
+        for acr, names in spelled.items():
+            if len(names) == 1:
+                out[acr] = next(iter(names))
     return out
 
 

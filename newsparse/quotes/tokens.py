@@ -99,6 +99,9 @@ def _tag(toks: list[Tok], tagger, proper: frozenset[str] = frozenset()) -> None:
             t.tag = "NNP"
         if t.low in ("'s", "’s") and prev is not None and (prev.tag in ("PRP", "EX", "WP") or prev.low in ("that", "there", "what", "here")):
             t.tag = "VBZ"  # "there's", "it's": a verb, not a possessive
+        elif t.w in ("’", "'") and prev is not None and prev.end == t.start and prev.low.endswith("s") \
+                and prev.tag not in ("Q", "POS"):
+            t.tag = "POS"  # "the Smiths’ lawyer", "the United Nations’ panel": a plural possessive
         prev = t
         initial = t.w in (".", "!", "?", ":", "—", "(")
 
