@@ -25,5 +25,5 @@ def test_other_openings_are_not_datelines(line: str) -> None:
 
 
 def test_a_dateline_place_is_never_a_speaker() -> None:
-    doc = run_quotes("MILTON, Ont. (CNN) — The council will vote again next week, its chair Dana Whitfield said.")
+    doc = run_quotes("BARRIE, Ont. (CNN) — The council will vote again next week, its chair Dana Whitfield said.")
     assert [q.speaker for q in doc.quotes if q.kind != "scare"] == ["Dana Whitfield"]

@@ -342,7 +342,7 @@ def test_a_possessive_that_owns_a_noun_stays_a_possessive() -> None:
     # a full personal name and an acronym keep their possessive out
     assert _businesses("The decision was Jane Quillby's.", ("Jane Quillby", "PERSON")) == [("Jane Quillby", "PERSON")]
     assert _businesses("It reflects the HSB's.", ("HSB", "ORG")) == [("HSB", "ORG")]
-    assert _businesses("Apps popular among Gen Z's.", ("Gen Z", "ORG")) == [("Gen Z", "ORG")]
+    assert _businesses("A hit with Gen X's.", ("Gen X", "ORG")) == [("Gen X", "ORG")]
     # a double genitive, or a condition named after a person
     assert _businesses("a colleague of Quillby's at the lab", ("Quillby", "PERSON")) == [("Quillby", "PERSON")]
     assert _businesses("the power of Quillby's, even now", ("Quillby", "PERSON")) == [("Quillby", "PERSON")]
@@ -399,17 +399,17 @@ def test_a_contact_label_after_a_name_in_a_signature_is_cut() -> None:
 
 def test_a_city_and_its_state_or_country_without_a_comma_are_two_places() -> None:
     from newsparse.ner.spans import split_place_pairs
-    text = "From Invercargill New Zealand to Texas USA, then boston ma and Dallas TX."
-    ms = mentions(text, ("Invercargill New Zealand", "GPE"), ("Texas USA", "GPE"), ("boston ma", "GPE"),
+    text = "From Timaru New Zealand to Ohio USA, then boston ma and Dallas TX."
+    ms = mentions(text, ("Timaru New Zealand", "GPE"), ("Ohio USA", "GPE"), ("boston ma", "GPE"),
                   ("Dallas TX", "GPE"))
-    assert [m.text for m in split_place_pairs(ms)] == ["Invercargill", "New Zealand", "Texas", "USA", "boston",
+    assert [m.text for m in split_place_pairs(ms)] == ["Timaru", "New Zealand", "Ohio", "USA", "boston",
                                                        "ma", "Dallas", "TX"]
 
 
 def test_one_place_name_made_of_place_words_stays_one() -> None:
     from newsparse.ner.spans import split_place_pairs
-    text = "Papua New Guinea, Mexico City, South China, Tampa Bay, the East Coast and Dallas Ma stay."
-    names = ("Papua New Guinea", "Mexico City", "South China", "Tampa Bay", "East Coast", "Dallas Ma")
+    text = "Papua New Guinea, Mexico City, South Germany, Galveston Bay, the East Coast and Dallas Ma stay."
+    names = ("Papua New Guinea", "Mexico City", "South Germany", "Galveston Bay", "East Coast", "Dallas Ma")
     ms = mentions(text, *((n, "GPE") for n in names))
     assert [m.text for m in split_place_pairs(ms)] == list(names)
 
@@ -450,17 +450,17 @@ def test_a_region_the_article_writes_as_a_region_stays_a_place() -> None:
 
 def test_towns_listed_with_places_are_places() -> None:
     from newsparse.ner.retyping import listed_with_places
-    text = ("Rallies in Edmonton, Calgary, Dornby, Vexton and Medicine Hat drew crowds. Dornby police said so. "
+    text = ("Rallies in Denver, Boulder, Dornby, Vexton and Fort Collins drew crowds. Dornby police said so. "
             "Ann Vexton agreed.")
-    ms = mentions(text, ("Edmonton", "GPE"), ("Calgary", "GPE"), ("Dornby", "PERSON"), ("Vexton", "PERSON"),
-                  ("Medicine Hat", "ORG"), ("Ann Vexton", "PERSON"))
+    ms = mentions(text, ("Denver", "GPE"), ("Boulder", "GPE"), ("Dornby", "PERSON"), ("Vexton", "PERSON"),
+                  ("Fort Collins", "ORG"), ("Ann Vexton", "PERSON"))
     got = [(m.text, m.type) for m in listed_with_places(text, ms)]
     # Vexton is part of a person's full name here: left to the person rule
-    assert got == [("Edmonton", "GPE"), ("Calgary", "GPE"), ("Dornby", "GPE"), ("Vexton", "PERSON"),
-                   ("Medicine Hat", "GPE"), ("Dornby", "GPE"), ("Ann Vexton", "PERSON")]
+    assert got == [("Denver", "GPE"), ("Boulder", "GPE"), ("Dornby", "GPE"), ("Vexton", "PERSON"),
+                   ("Fort Collins", "GPE"), ("Dornby", "GPE"), ("Ann Vexton", "PERSON")]
     # one place is not a list of places
-    text = "Talks in Calgary and Dornby ended."
-    ms = mentions(text, ("Calgary", "GPE"), ("Dornby", "PERSON"))
+    text = "Talks in Denver and Dornby ended."
+    ms = mentions(text, ("Denver", "GPE"), ("Dornby", "PERSON"))
     assert [m.type for m in listed_with_places(text, ms)] == ["GPE", "PERSON"]
 
 
@@ -476,10 +476,10 @@ def test_teams_named_by_cities_stay_organisations_without_a_place_preposition() 
 
 def test_a_numbered_bill_is_a_law_not_a_person() -> None:
     from newsparse.ner.spans import numbered_bills
-    text = "MPs passed Bill C-48 and Bill 96, said Bill Vexley. Bill agreed."
+    text = "MPs passed Bill C-17 and Bill 96, said Bill Vexley. Bill agreed."
     ms = mentions(text, ("Bill", "PERSON"), ("Bill Vexley", "PERSON"))
     assert [(m.text, m.type) for m in numbered_bills(text, ms)] == [
-        ("Bill C-48", "MISC"), ("Bill 96", "MISC"), ("Bill Vexley", "PERSON"), ("Bill", "PERSON")]
+        ("Bill C-17", "MISC"), ("Bill 96", "MISC"), ("Bill Vexley", "PERSON"), ("Bill", "PERSON")]
 
 
 def test_a_name_written_in_capitals_merges_into_the_name_written_normally() -> None:
@@ -503,9 +503,9 @@ def test_a_name_ending_in_a_legal_form_is_a_company() -> None:
 
 def test_a_city_before_a_news_abbreviation_of_its_state_is_a_place() -> None:
     from newsparse.ner.retyping import city_state
-    text = "At a Milton, Ont., school. KISSIMMEE, Fla. (AP) — Rain."
-    ms = mentions(text, ("Milton", "ORG"), ("KISSIMMEE", "PERSON"))
-    assert [(m.text, m.type) for m in city_state(text, ms)] == [("Milton", "GPE"), ("Ont.", "GPE"), ("KISSIMMEE", "GPE"),
+    text = "At a Barrie, Ont., school. OCALA, Fla. (AP) — Rain."
+    ms = mentions(text, ("Barrie", "ORG"), ("OCALA", "PERSON"))
+    assert [(m.text, m.type) for m in city_state(text, ms)] == [("Barrie", "GPE"), ("Ont.", "GPE"), ("OCALA", "GPE"),
                                                                 ("Fla.", "GPE")]
 
 
@@ -545,9 +545,9 @@ def test_a_capitalised_race_word_is_a_group_not_a_place() -> None:
     assert refine_type("Gen Z", "ORG") == "NORP"
     # the people of a place: a demonym, or a known place plus "n"/"ns"
     assert refine_type("Chinese", "LOC") == "NORP"
-    assert refine_type("Albertans", "LOC") == "NORP"
-    assert refine_type("Californian", "MISC") == "NORP"
-    assert refine_type("Alberta", "LOC") == "GPE"
+    assert refine_type("Kenyans", "LOC") == "NORP"
+    assert refine_type("Nevadan", "MISC") == "NORP"
+    assert refine_type("Kenya", "LOC") == "GPE"
     assert refine_type("Boston", "LOC") == "GPE"
 
 

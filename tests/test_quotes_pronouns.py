@@ -57,18 +57,18 @@ def test_they_stays_plural_when_a_group_or_a_gendered_pronoun_is_near() -> None:
 
 def test_a_voice_introduced_with_a_role_or_an_age_takes_the_next_quotation() -> None:
     text = ("Carl Mertens, 61, says the class changed his mornings. \"I used to sleep in,\" he says.\n"
-            "The class also won over Halifax welder Omar Bekele, 44. \"I come every week now,\" he says. "
+            "The class also won over Dornby welder Omar Vexley, 44. \"I come every week now,\" he says. "
             "\"Even in the snow.\"")
     for entities in (False, True):
         doc = run_quotes(text, entities=entities)
         assert find(doc, "I used to sleep").speaker == "Carl Mertens"
-        assert find(doc, "I come every week").speaker == "Omar Bekele"
-        assert find(doc, "Even in the snow").speaker == "Omar Bekele"
+        assert find(doc, "I come every week").speaker == "Omar Vexley"
+        assert find(doc, "Even in the snow").speaker == "Omar Vexley"
 
 
 def test_a_name_in_passing_is_no_new_voice() -> None:
     # no role before the name, no age after it: the subject keeps the quotation
-    doc = run_quotes("Carl Mertens, 61, says the class changed his mornings. He thanked Omar Bekele. "
+    doc = run_quotes("Carl Mertens, 61, says the class changed his mornings. He thanked Omar Vexley. "
                      "\"I used to sleep in,\" he says.", entities=True)
     assert find(doc, "I used to sleep").speaker == "Carl Mertens"
 

@@ -38,7 +38,7 @@ def refine_type(text: str, crf_type: str) -> str:
         if any(c in ("country", "state", "city") for c in cls):
             return "GPE"
         if "demonym" in cls or _people_of_a_place(text):
-            return "NORP"  # "Chinese", "Albertans": the people, not the place
+            return "NORP"  # "Chinese", "Kenyans": the people, not the place
         words = text.lower().split()
         if "region" in cls or any(w in LOC_WORDS for w in words):
             return "LOC"
@@ -50,7 +50,7 @@ def refine_type(text: str, crf_type: str) -> str:
 
 def _people_of_a_place(text: str) -> bool:
     """A one-word name of the people of a country or state the gazetteer knows, which its demonym
-    list lacks: ``Albertans``, ``Albertan``, ``Californians`` (the place plus "n"/"ns", an "a"
+    list lacks: ``Kenyans``, ``Nevadan``, ``Californians`` (the place plus "n"/"ns", an "a"
     dropped). Towns are left out: too many end in "n" themselves."""
     if " " in text or not text[:1].isupper() or len(text) < 5:
         return False
@@ -97,14 +97,14 @@ def title_firms(text: str, mentions: list[RawMention]) -> list[RawMention]:
     return out
 
 
-#: legal forms that end a company's name (``Robert Bosch GmbH``, ``Vexa Holdings Ltd.``)
+#: legal forms that end a company's name (``Vexa Antriebe GmbH``, ``Vexa Holdings Ltd.``)
 _LEGAL_FORMS = frozenset("""gmbh ag inc ltd llc llp plc corp co s.a sa nv n.v bv b.v spa s.p.a ab asa oyj kg se pty
 lp limited incorporated corporation""".split())
 
 
 def legal_forms(mentions: list[RawMention]) -> list[RawMention]:
     """A name of two words or more that ends in a company's legal form is an organisation, not a
-    person or a place (``Robert Bosch GmbH``, ``Vexa Ltd.``)."""
+    person or a place (``Dana Vexley GmbH``, ``Vexa Ltd.``)."""
     for m in mentions:
         words = m.text.split()
         if m.type != "ORG" and len(words) > 1 and words[-1].lower().rstrip(".,") in _LEGAL_FORMS \
@@ -190,14 +190,14 @@ def cued_sources(text: str, mentions: list[RawMention]) -> list[RawMention]:
 _CITY_STATE = re.compile(r",[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)(?=[ \t]*(?:[\n|,;:()–—@]|[ \t]\d|$))")
 
 
-#: news-style abbreviations of US states and Canadian provinces (``Kissimmee, Fla.``, ``Milton, Ont.``)
+#: news-style abbreviations of US states and Canadian provinces (``Ocala, Fla.``, ``Barrie, Ont.``)
 _STATE_ABBREVIATIONS = frozenset("""Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss
 Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo
 Ont Que B.C Alta Man Sask N.S N.B P.E.I Nfld N.L""".split())
 
 
 def city_state(text: str, mentions: list[RawMention]) -> list[RawMention]:
-    """``Denver, CO`` / ``Irvine, California`` / ``Milton, Ont.``: a one-word name in the city
+    """``Denver, CO`` / ``Irvine, California`` / ``Barrie, Ont.``: a one-word name in the city
     gazetteer followed by a comma and a state (a US postal code, a news abbreviation of a state
     or province, or a state in the gazetteer) closing the phrase is a place, whatever the tagger
     said (``Denver`` is a first name too, ``Toyota`` a firm; after such a city the state is a
@@ -301,7 +301,7 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
                     regions.add(x.text)
                 elif (x.type == "PERSON" and " " not in x.text and x.text not in in_full_names
                       and not names.get(x.text.lower())):
-                    brands.add(x.text)  # "Tableau, Power BI and Looker": a product, not a surname
+                    brands.add(x.text)  # "Vexalytics, Quillboard and Dornview": a product, not a surname
     for m in mentions:
         if _region_only(m) and re.search(r"\b(?:on|at)[ \t]+$", text[max(0, m.start - 4):m.start]):
             regions.add(m.text)
@@ -320,19 +320,19 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
     return mentions
 
 
-#: words before a list of places ("events in Calgary, Brooks and Edson")
+#: words before a list of places ("rallies in Denver, Vexton and Dornby")
 _PLACE_LIST_BEFORE = re.compile(r"\b(?:in|across|from|to|at|near|throughout|between|including)[ \t]+$", re.IGNORECASE)
 
 
 def listed_with_places(text: str, mentions: list[RawMention]) -> list[RawMention]:
-    """``Events in Calgary, Brooks, Edson and Medicine Hat``: in a list of two places or more
+    """``Rallies in Denver, Boulder, Vexton and Fort Collins``: in a list of two places or more
     after ``in``, ``across``, ``from`` … the other names are places too — a one-word "person"
     (a town named like a surname) or a name the gazetteer knows as a place — and so is every
     other mention of them in the article. Outside such a list, a "person" the gazetteer knows as
     a city, state or country listed next to a place is a place (``Denver, Austin and Tulsa``).
     Organisations listed with places without that preposition stay organisations (sports
     teams are named by their cities), and a word that is part of a person's full name in the
-    article (``Mel Brooks``) is left to the person rule."""
+    article (``Ann Vexton``) is left to the person rule."""
     chains = list_chains(text, mentions)
     in_full_names = {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
     places: set[str] = set()

@@ -160,7 +160,7 @@ def clean_edges(mentions: list[RawMention], text: str) -> list[RawMention]:
     """Spans the tagger ran over their edges: a parenthesised acronym becomes its own mention
     (``World Health Organization (WHO)``), a contraction or a greeting at the start goes (``I'm
     Jane Doe``, ``Hey Vexagram``; a lone ``I've`` is no name), a day or month before a name goes (``On Wednesday Vexamo Energy
-    said``), and an upper-case dateline place is a place (``MILTON, Ont. —``)."""
+    said``), and an upper-case dateline place is a place (``BARRIE, Ont. —``)."""
     out: list[RawMention] = []
     for m in mentions:
         parts = [m]
@@ -394,11 +394,11 @@ def drop_common_acronyms(text: str, mentions: list[RawMention]) -> list[RawMenti
 
 #: function words a Title Case headline capitalises and a name almost never holds inside
 def split_place_pairs(mentions: list[RawMention]) -> list[RawMention]:
-    """``Invercargill New Zealand``, ``san francisco california``, ``Dallas TX``: a place span
+    """``Timaru New Zealand``, ``san francisco california``, ``Dallas TX``: a place span
     that is a city (or region, or state) followed by its state or country without a comma is
     two places, as the comma-separated form is. A span that is a place name as a whole
     (``Papua New Guinea``, ``Mexico City``) stays one. A state code counts in capitals, or in
-    lower case when the whole span is written so (``philadelphia pa``)."""
+    lower case when the whole span is written so (``boston ma``)."""
     out: list[RawMention] = []
     for m in mentions:
         if m.type not in ("GPE", "LOC") or " " not in m.text:
@@ -412,7 +412,7 @@ def split_place_pairs(mentions: list[RawMention]) -> list[RawMention]:
                 right = m.text[words[k].start():]
                 code = right in US_STATE_CODES or (m.text.islower() and right.upper() in US_STATE_CODES)
                 if words[k - 1].group().lower() in _GEO_WORDS or right.lower() in _GEO_WORDS:
-                    continue  # "South China", "Tampa Bay", "East Coast": one place
+                    continue  # "South Germany", "Galveston Bay", "East Coast": one place
                 if (code or {"state", "country"} & set(classes(right))) and \
                         {"city", "region", "state"} & set(classes(left)):
                     cut = k
@@ -433,14 +433,14 @@ _GEO_WORDS = LOC_WORDS | {"north", "south", "east", "west", "northern", "souther
                           "old", "city", "county", "province", "district", "metro"}
 
 
-#: a postal address line: city, US state code, ZIP code ("Holyoke, MA 01040-2841", "Stanford CA 94305")
+#: a postal address line: city, US state code, ZIP code ("Lowell, MA 01851-2841", "Palo Alto CA 94301")
 _ADDRESS = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+[ \t]){0,3}[A-Z][a-z]+)(,?[ \t]*)([A-Z]{2})[ \t]+\d{5}(?:-\d{4})?(?![\d-])")
 
 
 _ZIP = re.compile(r"[A-Z]{2}[ \t]+\d{5}")
 
 
-#: words that end the street part of an address ("12 Elm Road Holyoke": the city is after "Road")
+#: words that end the street part of an address ("12 Elm Road Lowell": the city is after "Road")
 _STREET_WORDS = LOC_WORDS | {"lane", "ln", "drive", "dr", "blvd", "boulevard", "ave", "st", "rd", "way", "court", "ct",
                              "place", "pl", "parkway", "pkwy", "suite", "ste", "floor", "box", "highway", "hwy",
                              "terrace", "circle", "plaza", "nw", "ne", "sw", "se"}
@@ -449,7 +449,7 @@ _STREET_WORDS = LOC_WORDS | {"lane", "ln", "drive", "dr", "blvd", "boulevard", "
 def postal_addresses(text: str, mentions: list[RawMention]) -> list[RawMention]:
     """In an address line the state code before a ZIP code is a state, and the name before it
     (after the street) is a city, whatever the tagger read them as: contact blocks of e-mails,
-    press releases and shop pages write ``12 Elm Road Holyoke, MA 01040``. A mention that ran
+    press releases and shop pages write ``12 Elm Road Lowell, MA 01851``. A mention that ran
     from the street into the city is cut where the city starts."""
     if not _ZIP.search(text):
         return mentions  # no address line: skip the costlier scan
@@ -470,7 +470,7 @@ def postal_addresses(text: str, mentions: list[RawMention]) -> list[RawMention]:
             for m in out:
                 if m.end <= s or m.start >= e:
                     kept.append(m)
-                elif m.start < s and m.end <= e:  # "Elm Road Holyoke": the street keeps its part
+                elif m.start < s and m.end <= e:  # "Elm Road Lowell": the street keeps its part
                     q = trim_span(RawMention(m.start, s, text[m.start:s], m.type, m.source), text)
                     if any(c.isupper() for c in q.text):
                         kept.append(q)
@@ -552,7 +552,7 @@ def _business_end(text: str, m: RawMention) -> int | None:
     pm = _POSSESSIVE.match(text, m.end)
     last = m.text.split()[-1] if m.text.split() else ""
     if (pm is None or m.type == "MISC" or (m.type == "PERSON" and " " in m.text.strip())
-            or (last.isupper() and len(last) <= 4)):  # "the ABC's.", "among Gen Z's": no business
+            or (last.isupper() and len(last) <= 4)):  # "the ABC's.", "a hit with Gen X's": no business
         return None
     end = pm.end()
     shop = re.match(r"[ \t]+([A-Z][a-zé]+)\b", text[end:end + 30])
@@ -574,7 +574,7 @@ def possessive_businesses(text: str, mentions: list[RawMention]) -> list[RawMent
     (the business's name is "Doe's") and is an organisation. A possessive that compares or
     lists ("than Doe's", "Doe's and Roe's plans", "a colleague of Doe's") owns a noun said
     elsewhere, and so do a full personal name ("Jane Doe's.") and an acronym or a letter ("to
-    reflect the ABC's.", "among Gen Z's"): all are left alone.
+    reflect the ABC's.", "a hit with Gen X's"): all are left alone.
     Before a preposition the "'s" may be "is" ("Doe's in Rome"), so there a place preposition
     must come first ("at Doe's on Sunday"); before a verb it cannot ("Doe's has the best pie")."""
     out: list[RawMention] = []
@@ -588,7 +588,7 @@ _BILL = re.compile(r"[ \t]+[A-Z]{0,2}[-‑ ]?\d+[A-Z]?\b")
 
 
 def numbered_bills(text: str, mentions: list[RawMention]) -> list[RawMention]:
-    """``Bill C-48``, ``Bill 96``: a bill with its number is a law (MISC), not a man called Bill."""
+    """``Bill C-17``, ``Bill 96``: a bill with its number is a law (MISC), not a man called Bill."""
     out: list[RawMention] = []
     for m in mentions:
         if m.text == "Bill" and m.type == "PERSON":

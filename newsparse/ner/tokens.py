@@ -3,7 +3,7 @@
 Differs from the segment stage's tokens where NER needs it: possessives are split off
 (``Vexamo's`` -> ``Vexamo`` ``'s``), and a capitalised name hyphen-joined to a lowercase word
 is split (``U.S.-based`` -> ``U.S.`` ``-`` ``based``; not a two-letter syllable of a
-Korean given name, ``Jong-un``), and so is a prefix before a name
+Korean given name, ``Hyun-jo``), and so is a prefix before a name
 (``anti-China`` -> ``anti`` ``-`` ``China``), so the name can be a mention of its own.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ TOKEN_RE = re.compile(
     re.X,
 )
 #: a name hyphen-joined to a lower-case word of three letters or more (``U.S.-based``,
-#: ``Trump-led``); a shorter tail is a syllable of the name (``Kim Jong-un``, ``Moon Jae-in``)
+#: ``Trump-led``); a shorter tail is a syllable of the name (``Dae Hyun-jo``, ``Seo Min-ah``)
 _SPLIT_HYPHEN = re.compile(r"^([A-Z][\w.]*?)(-)([a-z]{3,}(?:-[a-z]+)*)$")
 _SPLIT_PREFIX = re.compile(r"^(anti|pro|non|ex|post|pre|mid|pan|all|trans|intra|inter|neo|sub|super)(-)([A-Z][\w.]*)$")
 

@@ -114,7 +114,7 @@ def in_credit(text: str, start: int, end: int) -> bool:
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
-    """A name inside a paragraph-opening dateline (``MILTON, Ont. —``, ``PARIS (AP) —``): where
+    """A name inside a paragraph-opening dateline (``BARRIE, Ont. —``, ``PARIS (AP) —``): where
     the story was filed, never a speaker or an antecedent for "it"."""
     para = text.rfind("\n", 0, start) + 1
     if start - para > 60:

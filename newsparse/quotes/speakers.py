@@ -126,7 +126,7 @@ class SpeakerIndex:
     entity_spans: list[tuple[int, int, str, str, str]] = field(default_factory=list)  # start, end, id, name, type
     _starts: list[int] = field(default_factory=list)
     _quoted: bytearray = field(default_factory=bytearray)
-    acronyms: dict[str, str] = field(default_factory=dict)  # "EDC" -> "Export Development Canada"
+    acronyms: dict[str, str] = field(default_factory=dict)  # "VEA" -> "Vexland Export Agency"
     _captions: list[tuple[int, int]] = field(default_factory=list)
 
     _reported: bytearray = field(default_factory=bytearray)
@@ -212,7 +212,7 @@ class SpeakerIndex:
                     p.titles.update(t.lower().rstrip(".") for t in titles)
                     if p.kind == "person" and nm != p.name and nm.startswith(p.name) and len(nm.split()) == len(p.name.split()) \
                             and nm not in idx.persons:
-                        idx.persons[nm] = p  # "Kim Jong" cut short by the tagger: the text says "Kim Jong-un"
+                        idx.persons[nm] = p  # "Dae Hyun" cut short by the tagger: the text says "Dae Hyun-jo"
                         p.name = nm
                 continue
             kind = "unknown"
@@ -346,7 +346,7 @@ class SpeakerIndex:
         p = self.persons.get(name)
         full = self.acronyms.get(name)
         if p is None and full is not None and kind != "person":
-            # "Export Development Canada (EDC) … EDC says": the acronym speaks under the full name
+            # "Vexland Export Agency (VEA) … VEA says": the acronym speaks under the full name
             p = self.persons[name] = self._add(full, "org" if kind == "unknown" else kind, genders)
             return p
         if p is None:
@@ -453,7 +453,7 @@ class SpeakerIndex:
                                                         genders.get(name.split()[0].lower()) else "unknown")
             p = self._add(name, kind, genders)
         if name in self.acronyms and p.kind != "person":
-            return p.name, p  # "EDC" -> "Export Development Canada"
+            return p.name, p  # "VEA" -> "Vexland Export Agency"
         return name, p
 
     def upgrade(self, person: Optional[Person], pos: int) -> Optional[Person]:
@@ -786,8 +786,8 @@ _ACRONYM_SKIP = {"of", "and", "for", "on", "the", "de", "&"}
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
-    """Acronyms the text defines: ``Export Development Canada (EDC)`` -> {"EDC": "Export Development
-    Canada"}, when the acronym's letters are the name's initials (the name's last words)."""
+    """Acronyms the text defines: ``Vexland Export Agency (VEA)`` -> {"VEA": "Vexland Export
+    Agency"}, when the acronym's letters are the name's initials (the name's last words)."""
     out: dict[str, str] = {}
     for paren in _ACRONYM_PAREN.finditer(text):
         # the name is read in a bounded window before the parenthesis: scanning the whole text
@@ -809,7 +809,7 @@ def defined_acronyms(text: str) -> dict[str, str]:
             if len(initials) >= len(acr):
                 break
     # an acronym the text uses without defining it, whose letters are the initials of exactly one
-    # capitalised name it gives ("The Parliamentary Budget Officer … the PBO said")
+    # capitalised name it gives ("The Harbour Budget Officer … the HBO said")
     used = {m.group() for m in _ACRONYM_USE.finditer(text)} - set(out)
     if used:
         spelled: dict[str, set[str]] = {}
