@@ -335,7 +335,7 @@ def cut_contact_labels(mentions: list[RawMention], text: str) -> list[RawMention
             out.append(m)
             continue
         words = list(re.finditer(r"\S+", m.text))
-        if _CONTACT_AFTER.match(text, m.end):
+        if len(words) > 1 and _CONTACT_AFTER.match(text, m.end):
             e = m.start + words[-2].end()
             cut = RawMention(m.start, e, text[m.start:e], m.type, m.source)
             if trim_span(cut, text) is cut:  # "State of Phone:" would leave a dangling "of": keep it whole
