@@ -53,6 +53,12 @@ _SPACES = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^(?:the|The|THE) ")
 
 
+def full_name_words(mentions: list[RawMention]) -> set[str]:
+    """The words of the people's full names in the article (``Ann Vexton`` gives ``Ann``,
+    ``Vexton``): a word among them is a person's name here, whatever else it could be."""
+    return {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
+
+
 @lru_cache(maxsize=50_000)
 def normal_form(text: str) -> str:
     """Whitespace collapsed, curly apostrophes straightened, a leading ``the`` dropped."""

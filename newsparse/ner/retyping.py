@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 
 from newsparse.ner.gazetteers import classes, first_names
 from newsparse.ner.mentions import (LIST_SEP, LOC_WORDS, PLACE_CLASSES, US_STATE_CODES, RawMention, could_be_surname,
-                                    country_key, fold, folded_places, is_known_place, list_chains, normal_form,
-                                    sentence_initial)
+                                    country_key, fold, folded_places, full_name_words, is_known_place, list_chains,
+                                    normal_form, sentence_initial)
 
 
 #: words that name a group of people by race or origin when capitalised ("Black Canadians",
@@ -126,7 +126,7 @@ def camel_case_firms(mentions: list[RawMention]) -> list[RawMention]:
     is a brand or company (``ByteWorks``), unless the first part is a surname prefix or the
     word is part of a person's full name in the article. Short prefixes (``McKay``, ``DeSoto``,
     ``LeRoy``) are people's names."""
-    in_full_names = {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
+    in_full_names = full_name_words(mentions)
     for m in mentions:
         if m.type != "PERSON" or " " in m.text or m.text in in_full_names:
             continue
@@ -286,7 +286,7 @@ def listed_with_firms(text: str, mentions: list[RawMention]) -> list[RawMention]
     firms: set[str] = set()
     regions: set[str] = set()
     brands: set[str] = set()
-    in_full_names = {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
+    in_full_names = full_name_words(mentions)
     # the first word of a firm's longer name ("Vexamo Model S", "Vexamo Holdings")
     firm_heads = {m.text.split()[0] for m in mentions if m.type == "ORG" and " " in m.text}
     names = first_names()
@@ -334,7 +334,7 @@ def listed_with_places(text: str, mentions: list[RawMention]) -> list[RawMention
     teams are named by their cities), and a word that is part of a person's full name in the
     article (``Ann Vexton``) is left to the person rule."""
     chains = list_chains(text, mentions)
-    in_full_names = {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
+    in_full_names = full_name_words(mentions)
     places: set[str] = set()
     for chain in chains:
         if len(chain) < 2 or not any(m.type == "GPE" for m in chain):
@@ -424,7 +424,7 @@ _CELESTIAL = frozenset({"Mars", "Jupiter", "Saturn", "Neptune", "Uranus", "Pluto
 def celestial_bodies(mentions: list[RawMention]) -> list[RawMention]:
     """``Mars``, ``Earth``, ``the Moon`` named alone are places (LOC), unless the word is part of a
     person's full name in the article (``Bruno Mars``, ``Venus Doe``)."""
-    in_full_names = {w for m in mentions if m.type == "PERSON" and " " in m.text for w in m.text.split()}
+    in_full_names = full_name_words(mentions)
     for m in mentions:
         if m.text in _CELESTIAL and m.text not in in_full_names and m.type in ("PERSON", "ORG", "GPE"):
             m.type = "LOC"
